@@ -1,0 +1,159 @@
+//! Activation functions σ, each value written next to its derivative σ'.
+//!
+//! The backward pass of the lecture needs σ'(s(l)) at the pre-activations
+//! s(l) kept from the forward pass: dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l)).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A component-wise non-linearity σ applied to the pre-activations s(l).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Activation {
+    /// tanh(s) = 2 / (1 + e^(−2s)) − 1; the lecture's first classical choice.
+    Tanh,
+    /// ReLU(s) = max(0, s); the lecture's second classical choice.
+    Relu,
+    /// The logistic sigmoid 1 / (1 + e^(−s)).
+    Sigmoid,
+    /// σ(s) = s: with it the whole MLP collapses into one affine map A x + B.
+    Identity,
+}
+
+impl Activation {
+    /// Every activation, in the order the page lists them.
+    pub const ALL: [Activation; 4] = [
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::Sigmoid,
+        Activation::Identity,
+    ];
+
+    /// σ(s).
+    #[inline]
+    pub fn value(self, s: f32) -> f32 {
+        match self {
+            Activation::Tanh => s.tanh(),
+            Activation::Relu => s.max(0.0),
+            Activation::Sigmoid => sigmoid(s),
+            Activation::Identity => s,
+        }
+    }
+
+    /// σ'(s), the derivative at the pre-activation s.
+    ///
+    /// ReLU is not differentiable at 0; we take the derivative there to be 0,
+    /// as the usual libraries do.
+    #[inline]
+    pub fn derivative(self, s: f32) -> f32 {
+        match self {
+            Activation::Tanh => {
+                let t = s.tanh();
+                1.0 - t * t
+            }
+            Activation::Relu => {
+                if s > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::Sigmoid => {
+                let p = sigmoid(s);
+                p * (1.0 - p)
+            }
+            Activation::Identity => 1.0,
+        }
+    }
+
+    /// The open interval σ can reach, as (low, high); the page maps class −1 and
+    /// +1 to its two ends (for example 0 and 1 for the sigmoid).
+    pub fn range(self) -> (f32, f32) {
+        match self {
+            Activation::Sigmoid => (0.0, 1.0),
+            Activation::Relu => (0.0, f32::INFINITY),
+            Activation::Tanh | Activation::Identity => (-1.0, 1.0),
+        }
+    }
+
+    /// The short name used in the page's controls and in URLs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Identity => "identity",
+        }
+    }
+}
+
+/// The logistic sigmoid 1 / (1 + e^(−s)), written so that neither branch
+/// overflows: e^(−|s|) is always at most 1.
+#[inline]
+pub fn sigmoid(s: f32) -> f32 {
+    if s >= 0.0 {
+        1.0 / (1.0 + (-s).exp())
+    } else {
+        let e = s.exp();
+        e / (1.0 + e)
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Activation {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Activation::ALL
+            .into_iter()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| format!("Unknown activation \"{s}\": choose tanh, relu, sigmoid or identity."))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derivative_matches_central_difference() {
+        let h = 1e-3_f32;
+        for act in Activation::ALL {
+            for &s in &[-2.5_f32, -0.7, 0.3, 1.9] {
+                let numeric = (act.value(s + h) - act.value(s - h)) / (2.0 * h);
+                assert!(
+                    (numeric - act.derivative(s)).abs() < 1e-3,
+                    "{act} at {s}: {numeric} vs {}",
+                    act.derivative(s)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tanh_is_the_lecture_formula() {
+        for &s in &[-3.0_f32, -0.5, 0.0, 0.8, 4.0] {
+            let lecture = 2.0 / (1.0 + (-2.0 * s).exp()) - 1.0;
+            assert!((Activation::Tanh.value(s) - lecture).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn sigmoid_is_finite_far_out() {
+        assert_eq!(sigmoid(-200.0), 0.0);
+        assert_eq!(sigmoid(200.0), 1.0);
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-7);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for act in Activation::ALL {
+            assert_eq!(act.name().parse::<Activation>(), Ok(act));
+        }
+        assert!("softmax".parse::<Activation>().is_err());
+    }
+}

@@ -1,0 +1,27 @@
+//! mlp-playground: a multi-layer perceptron, its hand-written back-propagation
+//! and gradient descent, drawn live in the browser.
+//!
+//! The core (every module but `web` and `render`'s canvas use) is pure Rust and
+//! tested natively; `web` is the only module that knows the browser.
+
+pub mod activation;
+pub mod dataset;
+pub mod encoding;
+pub mod history;
+pub mod lessons;
+pub mod loss;
+pub mod matrix;
+pub mod mlp;
+pub mod optim;
+pub mod render;
+pub mod report;
+pub mod settings;
+pub mod train;
+pub mod web;
+
+pub use activation::Activation;
+pub use dataset::{DataSpec, Dataset, DatasetKind, Split};
+pub use loss::{Loss, Reduction};
+pub use mlp::{Gradients, Mlp, Workspace};
+pub use settings::Settings;
+pub use train::{Evaluation, Trainer};

@@ -1,0 +1,229 @@
+//! The multi-layer perceptron x(l) = σ(w(l) x(l−1) + b(l)), with its forward
+//! and backward passes written by hand in batched (tensorial) form.
+//!
+//! Forward:  s(l) = w(l) x(l−1) + b(l),  x(l) = σ(s(l)),  f(x) = x(L).
+//! Backward: dℓ/dx(L) = ∇₁ℓ;  dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l));
+//!           dℓ/dw(l) = dℓ/ds(l) x(l−1)ᵀ;  dℓ/db(l) = dℓ/ds(l);
+//!           dℓ/dx(l−1) = w(l)ᵀ dℓ/ds(l);
+//! each per-sample term summed over the batch. Storage: see `matrix`.
+
+use crate::activation::Activation;
+use crate::matrix::{accumulate_outer, affine_rows, backprop_rows};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// One affine layer s = w x + b: w is (outputs × inputs), row-major.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// Width of x(l−1).
+    pub inputs: usize,
+    /// Width of s(l) and x(l).
+    pub outputs: usize,
+    /// The weights w(l), row i holding the weights into unit i.
+    pub w: Vec<f32>,
+    /// The biases b(l).
+    pub b: Vec<f32>,
+}
+
+/// A multi-layer perceptron: its layers and their activations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mlp {
+    /// Layers 1..=L, in order from the input.
+    pub layers: Vec<Layer>,
+    /// σ of every hidden layer.
+    pub hidden: Activation,
+    /// σ of the last layer (identity for a raw score).
+    pub output: Activation,
+}
+
+/// dL/dw(l) and dL/db(l) for every layer, shaped like the model's layers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gradients {
+    /// One entry per layer: the derivative of the loss wrt w(l) and b(l).
+    pub layers: Vec<Layer>,
+}
+
+/// Buffers of one forward/backward pass, kept between calls so that training
+/// allocates nothing once the largest batch has been seen.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    /// Rows in the last forward pass.
+    pub rows: usize,
+    /// x(0) … x(L), each (rows × width).
+    pub x: Vec<Vec<f32>>,
+    /// s(1) … s(L) (index 0 is s(1)).
+    pub s: Vec<Vec<f32>>,
+    /// dℓ/ds(1) … dℓ/ds(L) of the last backward pass.
+    pub ds: Vec<Vec<f32>>,
+    /// dℓ/dx(0) … dℓ/dx(L) of the last backward pass (x(0)'s is left at zero).
+    pub dx: Vec<Vec<f32>>,
+}
+
+impl Mlp {
+    /// A network with layer widths `sizes` = [inputs, hidden…, outputs], weights
+    /// drawn from `seed`: w ~ N(0, g²/fan_in) (g = √2 for ReLU, 1 otherwise) so
+    /// that the pre-activations start near unit scale, and b = 0.
+    pub fn new(sizes: &[usize], hidden: Activation, output: Activation, seed: u64) -> Mlp {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut mlp = Mlp::zeros(sizes, hidden, output);
+        for (l, layer) in mlp.layers.iter_mut().enumerate() {
+            let act = if l + 1 == sizes.len() - 1 { output } else { hidden };
+            let gain = if act == Activation::Relu {
+                2.0_f32.sqrt()
+            } else {
+                1.0
+            };
+            let std = gain / (layer.inputs as f32).sqrt();
+            for w in &mut layer.w {
+                *w = std * standard_normal(&mut rng);
+            }
+        }
+        mlp
+    }
+
+    /// A network of the given widths with every weight and bias 0.
+    pub fn zeros(sizes: &[usize], hidden: Activation, output: Activation) -> Mlp {
+        assert!(sizes.len() >= 2, "an MLP needs an input and an output width");
+        let layers = sizes
+            .windows(2)
+            .map(|p| Layer {
+                inputs: p[0],
+                outputs: p[1],
+                w: vec![0.0; p[0] * p[1]],
+                b: vec![0.0; p[1]],
+            })
+            .collect();
+        Mlp {
+            layers,
+            hidden,
+            output,
+        }
+    }
+
+    /// [inputs, hidden…, outputs].
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.layers[0].inputs];
+        sizes.extend(self.layers.iter().map(|l| l.outputs));
+        sizes
+    }
+
+    /// Width of the input x(0).
+    pub fn inputs(&self) -> usize {
+        self.layers[0].inputs
+    }
+
+    /// Width of the output x(L).
+    pub fn outputs(&self) -> usize {
+        self.layers[self.layers.len() - 1].outputs
+    }
+
+    /// σ of layer `l` (0-based): the output activation for the last layer.
+    pub fn activation(&self, l: usize) -> Activation {
+        if l + 1 == self.layers.len() {
+            self.output
+        } else {
+            self.hidden
+        }
+    }
+
+    /// Number of weights and biases.
+    pub fn param_count(&self) -> usize {
+        self.layers.iter().map(|l| l.w.len() + l.b.len()).sum()
+    }
+
+    /// True when every weight and bias is a finite number.
+    pub fn all_finite(&self) -> bool {
+        self.layers
+            .iter()
+            .all(|l| l.w.iter().chain(&l.b).all(|v| v.is_finite()))
+    }
+
+    /// The forward pass over `input` (rows × inputs); returns x(L) (rows × outputs)
+    /// and keeps every s(l) and x(l) in `ws` for the backward pass.
+    pub fn forward<'a>(&self, input: &[f32], ws: &'a mut Workspace) -> &'a [f32] {
+        let rows = input.len() / self.inputs();
+        ws.prepare(&self.layers, rows);
+        ws.x[0].copy_from_slice(input);
+        for (l, layer) in self.layers.iter().enumerate() {
+            let act = self.activation(l);
+            let (before, after) = ws.x.split_at_mut(l + 1);
+            affine_rows(&before[l], &layer.w, &layer.b, layer.inputs, &mut ws.s[l]);
+            for (x, &s) in after[0].iter_mut().zip(&ws.s[l]) {
+                *x = act.value(s);
+            }
+        }
+        &ws.x[self.layers.len()]
+    }
+
+    /// The backward pass from dL/dx(L) (`d_output`, rows × outputs) after a
+    /// `forward` on the same `ws`; writes dL/dw(l) and dL/db(l) into `grads`.
+    pub fn backward(&self, d_output: &[f32], ws: &mut Workspace, grads: &mut Gradients) {
+        let depth = self.layers.len();
+        ws.dx[depth].copy_from_slice(d_output);
+        for l in (0..depth).rev() {
+            let layer = &self.layers[l];
+            let act = self.activation(l);
+            // dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l))
+            for ((ds, &dx), &s) in ws.ds[l].iter_mut().zip(&ws.dx[l + 1]).zip(&ws.s[l]) {
+                *ds = dx * act.derivative(s);
+            }
+            let g = &mut grads.layers[l];
+            g.w.fill(0.0);
+            g.b.fill(0.0);
+            accumulate_outer(&ws.ds[l], &ws.x[l], layer.inputs, &mut g.w, &mut g.b);
+            if l > 0 {
+                backprop_rows(&ws.ds[l], &layer.w, layer.inputs, &mut ws.dx[l]);
+            }
+        }
+    }
+
+    /// The network's output for every row of `input`, written into `out`.
+    ///
+    /// Rows go through in blocks so that the intermediate activations of a large
+    /// grid stay in cache and the workspace stays small.
+    pub fn predict_into(&self, input: &[f32], ws: &mut Workspace, out: &mut [f32]) {
+        const BLOCK: usize = 512;
+        let (inputs, outputs) = (self.inputs(), self.outputs());
+        for (x, y) in input.chunks(BLOCK * inputs).zip(out.chunks_mut(BLOCK * outputs)) {
+            y.copy_from_slice(self.forward(x, ws));
+        }
+    }
+
+    /// A zero gradient of this network's shape.
+    pub fn zero_gradients(&self) -> Gradients {
+        Gradients {
+            layers: Mlp::zeros(&self.sizes(), self.hidden, self.output).layers,
+        }
+    }
+}
+
+impl Workspace {
+    /// Sizes every buffer for `rows` samples through `layers`, allocating only
+    /// when they grow.
+    fn prepare(&mut self, layers: &[Layer], rows: usize) {
+        let depth = layers.len();
+        self.rows = rows;
+        self.x.resize_with(depth + 1, Vec::new);
+        self.dx.resize_with(depth + 1, Vec::new);
+        self.s.resize_with(depth, Vec::new);
+        self.ds.resize_with(depth, Vec::new);
+        self.x[0].resize(rows * layers[0].inputs, 0.0);
+        self.dx[0].resize(rows * layers[0].inputs, 0.0);
+        for (l, layer) in layers.iter().enumerate() {
+            let len = rows * layer.outputs;
+            self.x[l + 1].resize(len, 0.0);
+            self.dx[l + 1].resize(len, 0.0);
+            self.s[l].resize(len, 0.0);
+            self.ds[l].resize(len, 0.0);
+        }
+    }
+}
+
+/// One draw from N(0, 1) by the Box–Muller transform (no extra crate needed for
+/// one formula).
+pub fn standard_normal(rng: &mut StdRng) -> f32 {
+    // 1 − u lies in (0, 1], so the logarithm is finite.
+    let u1: f64 = 1.0 - rng.random::<f64>();
+    let u2: f64 = rng.random::<f64>();
+    ((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32
+}

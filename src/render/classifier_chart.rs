@@ -1,0 +1,92 @@
+//! The classification view's chart: axes over [−6, 6]², the heatmap inside
+//! them (blitted by the caller, who knows the fastest way for its backend),
+//! training points filled and test points hollow.
+
+use super::palette::{Rgb, NEGATIVE, POSITIVE};
+use super::PixelRect;
+use crate::dataset::{Dataset, DOMAIN};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// What to draw besides the heatmap.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartOptions {
+    /// Device pixels per CSS pixel: fonts, margins and points scale with it.
+    pub scale: f32,
+    /// Whether the held-out points are drawn (hollow).
+    pub show_test: bool,
+}
+
+/// Draws the chart on `backend`. `blit` is called once with the plotting area,
+/// after the background and before the axes and points, to paint the heatmap:
+/// the browser puts the image straight on its canvas, the native tests draw it
+/// pixel by pixel through the drawing area they are given.
+pub fn draw_classifier<DB: DrawingBackend>(
+    backend: DB,
+    train: &Dataset,
+    test: &Dataset,
+    options: ChartOptions,
+    blit: impl FnOnce(&DrawingArea<DB, Shift>, PixelRect) -> Result<(), String>,
+) -> Result<(), String> {
+    let px = |v: f32| (v * options.scale).round() as u32;
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE).map_err(fail)?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(8.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(34.0))
+        .build_cartesian_2d(-DOMAIN..DOMAIN, -DOMAIN..DOMAIN)
+        .map_err(fail)?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    let rect = PixelRect {
+        x: xs.start,
+        y: ys.start,
+        width: (xs.end - xs.start).max(0) as u32,
+        height: (ys.end - ys.start).max(0) as u32,
+    };
+    blit(&root, rect)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(7)
+        .y_labels(7)
+        .x_desc("x₁")
+        .y_desc("x₂")
+        .label_style(("sans-serif", px(12.0)))
+        .axis_desc_style(("sans-serif", px(13.0)))
+        .draw()
+        .map_err(fail)?;
+    let radius = px(3.5) as i32;
+    chart.draw_series(points(train, radius, true)).map_err(fail)?;
+    if options.show_test {
+        chart.draw_series(points(test, radius, false)).map_err(fail)?;
+    }
+    root.present().map_err(fail)
+}
+
+/// One circle per point in its class colour: filled with a white rim for
+/// training points, a thick hollow ring for test points.
+fn points(data: &Dataset, radius: i32, filled: bool) -> Vec<Circle<(f32, f32), i32>> {
+    let mut out = Vec::with_capacity(2 * data.len());
+    for (i, &label) in data.labels.iter().enumerate() {
+        let p = (data.input(i)[0], data.input(i)[1]);
+        let colour = rgb(if label > 0.0 { POSITIVE } else { NEGATIVE });
+        if filled {
+            out.push(Circle::new(p, radius + 1, WHITE.filled()));
+            out.push(Circle::new(p, radius, colour.filled()));
+        } else {
+            out.push(Circle::new(p, radius, colour.stroke_width(2)));
+        }
+    }
+    out
+}
+
+/// A palette colour as a plotters colour.
+pub fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c[0], c[1], c[2])
+}
+
+/// Plotters' errors as a sentence.
+pub fn fail<E: std::fmt::Debug>(e: E) -> String {
+    format!("Drawing failed: {e:?}")
+}

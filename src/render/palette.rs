@@ -1,0 +1,57 @@
+//! The colours of the two classes and of the heatmap between them.
+
+/// An RGB colour.
+pub type Rgb = [u8; 3];
+
+/// Class −1.
+pub const NEGATIVE: Rgb = [8, 119, 189];
+/// Class +1.
+pub const POSITIVE: Rgb = [245, 147, 34];
+/// Where the network is undecided (output on the threshold).
+pub const NEUTRAL: Rgb = [246, 246, 246];
+/// The 0-level line of the output: the decision boundary itself.
+pub const BOUNDARY: Rgb = [40, 40, 40];
+/// The train-loss curve.
+pub const TRAIN_CURVE: Rgb = [30, 30, 30];
+/// The test-loss curve.
+pub const TEST_CURVE: Rgb = [214, 39, 40];
+
+/// The heatmap colour for a confidence c ∈ [−1, 1]: the class colour, paler
+/// as |c| falls, so the points drawn on top stay readable.
+pub fn heat(c: f32) -> Rgb {
+    let target = if c >= 0.0 { POSITIVE } else { NEGATIVE };
+    let t = 0.75 * c.abs().min(1.0);
+    let mix = |a: u8, b: u8| (f32::from(a) + t * (f32::from(b) - f32::from(a))).round() as u8;
+    [
+        mix(NEUTRAL[0], target[0]),
+        mix(NEUTRAL[1], target[1]),
+        mix(NEUTRAL[2], target[2]),
+    ]
+}
+
+/// Which class a colour is nearest to, if it is clearly one of them: what the
+/// pixel tests use to find "both class colours are present".
+pub fn classify_pixel(rgb: Rgb) -> Option<f32> {
+    let [r, _, b] = rgb.map(i32::from);
+    if b - r > 60 {
+        Some(-1.0)
+    } else if r - b > 60 {
+        Some(1.0)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heat_runs_from_one_class_to_the_other() {
+        assert_eq!(heat(0.0), NEUTRAL);
+        assert_eq!(classify_pixel(heat(-1.0)), Some(-1.0));
+        assert_eq!(classify_pixel(heat(1.0)), Some(1.0));
+        assert_eq!(classify_pixel(heat(0.05)), None);
+        assert_eq!(classify_pixel(BOUNDARY), None);
+    }
+}

@@ -1,0 +1,45 @@
+//! Sentences and JSON about a run, for the page: kept out of `web` so that they
+//! are tested natively.
+
+use crate::settings::Settings;
+use crate::train::Trainer;
+
+/// "" when training is fine, else what went wrong and what to do about it.
+pub fn status(trainer: &Trainer) -> String {
+    match trainer.divergence() {
+        None => String::new(),
+        Some(d) => format!(
+            "Training diverged at iteration {}: {} became infinite or NaN. η = {} is too large \
+             for this network and loss: lower η to continue from the last finite weights, or press Reset.",
+            d.iteration,
+            d.what,
+            trainer.settings().eta
+        ),
+    }
+}
+
+/// Every setting as a JSON object (numbers and strings only, so no escaping is
+/// needed beyond what the fixed names already satisfy).
+pub fn settings_json(s: &Settings) -> String {
+    let hidden: Vec<String> = s.hidden.iter().map(usize::to_string).collect();
+    format!(
+        concat!(
+            "{{\"dataset\":\"{}\",\"points\":{},\"noise\":{},\"train_fraction\":{},\"data_seed\":{},",
+            "\"hidden\":[{}],\"hidden_activation\":\"{}\",\"output_activation\":\"{}\",",
+            "\"loss\":\"{}\",\"reduction\":\"{}\",\"eta\":{},\"batch_size\":{},\"weight_seed\":{}}}"
+        ),
+        s.data.kind,
+        s.data.points,
+        s.data.noise,
+        s.data.train_fraction,
+        s.data.seed,
+        hidden.join(","),
+        s.hidden_activation,
+        s.output_activation,
+        s.loss.name(),
+        s.reduction.name(),
+        s.eta,
+        s.batch_size,
+        s.weight_seed
+    )
+}

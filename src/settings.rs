@@ -1,0 +1,138 @@
+//! Every setting of a training run, their defaults and their valid ranges.
+//!
+//! Validation lives here, in the core, so that each message a user can see is
+//! written once and tested natively.
+
+use crate::activation::Activation;
+use crate::dataset::{DataSpec, DatasetKind};
+use crate::loss::{Loss, Reduction};
+
+/// The most hidden layers the page offers.
+pub const MAX_LAYERS: usize = 8;
+/// The widest hidden layer the page offers.
+pub const MAX_WIDTH: usize = 128;
+/// The range of η the core accepts.
+pub const ETA_RANGE: (f32, f32) = (1e-6, 100.0);
+
+/// Data, architecture, loss and optimiser settings of one run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The dataset and its split.
+    pub data: DataSpec,
+    /// Widths of the hidden layers, input side first (may be empty).
+    pub hidden: Vec<usize>,
+    /// σ of every hidden layer.
+    pub hidden_activation: Activation,
+    /// σ of the output layer.
+    pub output_activation: Activation,
+    /// The per-sample loss.
+    pub loss: Loss,
+    /// Mean or sum over the batch.
+    pub reduction: Reduction,
+    /// The step size η.
+    pub eta: f32,
+    /// Samples per update; 0 means the full training set.
+    pub batch_size: usize,
+    /// Seed of the initial weights and of the mini-batch order.
+    pub weight_seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            data: DataSpec {
+                kind: DatasetKind::Circle,
+                points: 200,
+                noise: 0.1,
+                train_fraction: 0.5,
+                seed: 1,
+            },
+            hidden: vec![8, 8],
+            hidden_activation: Activation::Tanh,
+            output_activation: Activation::Tanh,
+            loss: Loss::Mse,
+            reduction: Reduction::Mean,
+            eta: 0.03,
+            batch_size: 10,
+            weight_seed: 1,
+        }
+    }
+}
+
+impl Settings {
+    /// [2, hidden…, 1]: the widths of every layer of the network.
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![2];
+        sizes.extend(&self.hidden);
+        sizes.push(1);
+        sizes
+    }
+
+    /// Checks every setting; the error is a sentence for the user.
+    pub fn validate(&self) -> Result<(), String> {
+        self.data.validate()?;
+        validate_hidden(&self.hidden)?;
+        validate_output(self.output_activation)?;
+        validate_eta(self.eta)
+    }
+}
+
+/// Checks the hidden widths against the page's limits.
+pub fn validate_hidden(hidden: &[usize]) -> Result<(), String> {
+    if hidden.len() > MAX_LAYERS {
+        return Err(format!(
+            "At most {MAX_LAYERS} hidden layers are supported (got {}).",
+            hidden.len()
+        ));
+    }
+    if let Some((l, &w)) = hidden.iter().enumerate().find(|(_, &w)| w == 0 || w > MAX_WIDTH) {
+        return Err(format!(
+            "Hidden layer {} must have between 1 and {MAX_WIDTH} units (got {w}).",
+            l + 1
+        ));
+    }
+    Ok(())
+}
+
+/// The output must be able to reach both classes' targets.
+pub fn validate_output(act: Activation) -> Result<(), String> {
+    if act == Activation::Relu {
+        return Err(
+            "The output activation must be identity, tanh or sigmoid: a ReLU output \
+                    cannot take the value of the negative class."
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// Checks η: a finite number in `ETA_RANGE`.
+pub fn validate_eta(eta: f32) -> Result<(), String> {
+    let (lo, hi) = ETA_RANGE;
+    if !eta.is_finite() || eta < lo || eta > hi {
+        return Err(format!("η must be a number between {lo:e} and {hi} (got {eta})."));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        assert_eq!(Settings::default().validate(), Ok(()));
+        assert_eq!(Settings::default().sizes(), vec![2, 8, 8, 1]);
+    }
+
+    #[test]
+    fn out_of_range_values_get_a_sentence() {
+        assert!(validate_eta(f32::NAN).unwrap_err().contains("η must be"));
+        assert!(validate_eta(0.0).is_err());
+        assert!(validate_eta(101.0).is_err());
+        assert!(validate_hidden(&[8; 9]).unwrap_err().contains("At most 8"));
+        assert!(validate_hidden(&[8, 0]).unwrap_err().contains("Hidden layer 2"));
+        assert!(validate_hidden(&[129]).is_err());
+        assert!(validate_output(Activation::Relu).is_err());
+    }
+}

@@ -1,0 +1,353 @@
+//! The Trainer: a model, its data and settings, the gradient-descent loop and
+//! the record of its losses.
+//!
+//! One `step` is one parameter update on one batch (the whole training set by
+//! default, or the next k samples of an order reshuffled every epoch).
+
+use crate::dataset::{DataSpec, Dataset, Split};
+use crate::encoding::Encoding;
+use crate::history::{LossHistory, LossPoint};
+use crate::mlp::{Gradients, Mlp, Workspace};
+use crate::optim::GradientDescent;
+use crate::settings::{validate_eta, validate_hidden, validate_output, Settings};
+use crate::{Activation, Loss, Reduction};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+
+/// Points of the loss curve kept in memory.
+const HISTORY_CAPACITY: usize = 2000;
+
+/// Losses and accuracies of the current model on the whole train and test sets.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evaluation {
+    /// L on the training set.
+    pub train_loss: f32,
+    /// L on the test set.
+    pub test_loss: f32,
+    /// Share of training points on the right side of the boundary.
+    pub train_accuracy: f32,
+    /// Share of test points on the right side of the boundary.
+    pub test_accuracy: f32,
+}
+
+/// Where and why training stopped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Divergence {
+    /// The update that would have produced a non-finite value.
+    pub iteration: u64,
+    /// What became non-finite.
+    pub what: &'static str,
+}
+
+/// A model, its data and settings, and the state of its training.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    settings: Settings,
+    mlp: Mlp,
+    split: Split,
+    encoding: Encoding,
+    train_targets: Vec<f32>,
+    test_targets: Vec<f32>,
+    ws: Workspace,
+    grads: Gradients,
+    batch_x: Vec<f32>,
+    batch_y: Vec<f32>,
+    d_output: Vec<f32>,
+    order: Vec<usize>,
+    cursor: usize,
+    order_rng: StdRng,
+    iteration: u64,
+    samples_seen: u64,
+    history: LossHistory,
+    divergence: Option<Divergence>,
+    evaluation: Option<Evaluation>,
+}
+
+impl Trainer {
+    /// A fresh run: data drawn from the data seed, weights from the weight seed.
+    pub fn new(settings: Settings) -> Result<Trainer, String> {
+        settings.validate()?;
+        let split = settings.data.generate();
+        let mlp = build_model(&settings);
+        let mut t = Trainer {
+            grads: mlp.zero_gradients(),
+            encoding: Encoding::new(settings.loss, settings.output_activation),
+            order_rng: StdRng::seed_from_u64(settings.weight_seed),
+            mlp,
+            split,
+            settings,
+            train_targets: Vec::new(),
+            test_targets: Vec::new(),
+            ws: Workspace::default(),
+            batch_x: Vec::new(),
+            batch_y: Vec::new(),
+            d_output: Vec::new(),
+            order: Vec::new(),
+            cursor: 0,
+            iteration: 0,
+            samples_seen: 0,
+            history: LossHistory::new(HISTORY_CAPACITY),
+            divergence: None,
+            evaluation: None,
+        };
+        t.encode_targets();
+        t.restart();
+        Ok(t)
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The current model.
+    pub fn mlp(&self) -> &Mlp {
+        &self.mlp
+    }
+
+    /// The training and test data.
+    pub fn split(&self) -> &Split {
+        &self.split
+    }
+
+    /// How labels map to targets and outputs to classes and colours.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Parameter updates since the last rebuild or reset.
+    pub fn iteration(&self) -> u64 {
+        self.iteration
+    }
+
+    /// Passes over the training set since the last rebuild or reset.
+    pub fn epoch(&self) -> f64 {
+        self.samples_seen as f64 / self.split.train.len() as f64
+    }
+
+    /// The recorded train and test losses.
+    pub fn history(&self) -> &LossHistory {
+        &self.history
+    }
+
+    /// Set when training stopped on a non-finite value.
+    pub fn divergence(&self) -> Option<&Divergence> {
+        self.divergence.as_ref()
+    }
+
+    /// Changes η; the model and its training state are kept. After a divergence
+    /// this is how training resumes from the last finite weights.
+    pub fn set_eta(&mut self, eta: f32) -> Result<(), String> {
+        validate_eta(eta)?;
+        self.settings.eta = eta;
+        self.divergence = None;
+        Ok(())
+    }
+
+    /// Changes the batch size (0 = full batch); the training state is kept.
+    pub fn set_batch_size(&mut self, batch_size: usize) {
+        self.settings.batch_size = batch_size;
+    }
+
+    /// Changes the loss and its reduction, keeping the weights; the loss curve
+    /// restarts because its old values measured something else.
+    pub fn set_loss(&mut self, loss: Loss, reduction: Reduction) {
+        self.settings.loss = loss;
+        self.settings.reduction = reduction;
+        self.encode_targets();
+        self.history.clear();
+        self.divergence = None;
+        self.record();
+    }
+
+    /// New data; the model restarts from the weight seed.
+    pub fn set_data(&mut self, data: DataSpec) -> Result<(), String> {
+        data.validate()?;
+        self.settings.data = data;
+        self.split = data.generate();
+        self.encode_targets();
+        self.restart();
+        Ok(())
+    }
+
+    /// A new architecture; the model restarts from the weight seed.
+    pub fn set_architecture(
+        &mut self,
+        hidden: Vec<usize>,
+        hidden_activation: Activation,
+        output_activation: Activation,
+    ) -> Result<(), String> {
+        validate_hidden(&hidden)?;
+        validate_output(output_activation)?;
+        self.settings.hidden = hidden;
+        self.settings.hidden_activation = hidden_activation;
+        self.settings.output_activation = output_activation;
+        self.encode_targets();
+        self.restart();
+        Ok(())
+    }
+
+    /// A new weight seed; the model restarts from it.
+    pub fn set_weight_seed(&mut self, seed: u64) {
+        self.settings.weight_seed = seed;
+        self.restart();
+    }
+
+    /// Restarts training from the weights the current seed draws.
+    pub fn restart(&mut self) {
+        self.mlp = build_model(&self.settings);
+        self.grads = self.mlp.zero_gradients();
+        self.order_rng = StdRng::seed_from_u64(self.settings.weight_seed ^ 0x9E37_79B9_7F4A_7C15);
+        self.order = (0..self.split.train.len()).collect();
+        self.cursor = self.order.len();
+        self.iteration = 0;
+        self.samples_seen = 0;
+        self.divergence = None;
+        self.history.clear();
+        self.record();
+    }
+
+    /// Runs up to `n` updates; returns how many were done (fewer when training
+    /// diverges, none while it stays diverged). Records one loss-curve point.
+    pub fn step(&mut self, n: u32) -> u32 {
+        let mut done = 0;
+        while done < n && self.divergence.is_none() {
+            if let Err(what) = self.update() {
+                self.divergence = Some(Divergence {
+                    iteration: self.iteration + 1,
+                    what,
+                });
+                break;
+            }
+            self.iteration += 1;
+            done += 1;
+        }
+        if done > 0 {
+            self.record();
+        }
+        done
+    }
+
+    /// Losses and accuracies of the current model (computed once per change).
+    pub fn evaluation(&mut self) -> Evaluation {
+        if let Some(e) = self.evaluation {
+            return e;
+        }
+        let (train_loss, train_accuracy) = self.evaluate(true);
+        let (test_loss, test_accuracy) = self.evaluate(false);
+        let e = Evaluation {
+            train_loss,
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+        };
+        self.evaluation = Some(e);
+        e
+    }
+
+    /// The network's outputs for the rows of `inputs` (rows × 2), into `out`.
+    pub fn predict(&mut self, inputs: &[f32], out: &mut [f32]) {
+        self.mlp.predict_into(inputs, &mut self.ws, out);
+    }
+
+    /// One update: forward, loss gradient, backward, gradient step.
+    fn update(&mut self) -> Result<(), &'static str> {
+        let full = self.fill_batch();
+        let (x, y) = if full {
+            (&self.split.train.inputs, &self.train_targets)
+        } else {
+            (&self.batch_x, &self.batch_y)
+        };
+        let out = self.mlp.forward(x, &mut self.ws);
+        self.d_output.resize(out.len(), 0.0);
+        let s = &self.settings;
+        let loss = s
+            .loss
+            .evaluate_with_gradient(s.reduction, out, y, 1, &mut self.d_output);
+        if !loss.is_finite() {
+            return Err("the loss");
+        }
+        self.mlp.backward(&self.d_output, &mut self.ws, &mut self.grads);
+        GradientDescent { eta: s.eta }
+            .step(&mut self.mlp, &self.grads)
+            .map_err(|_| "a weight")?;
+        self.samples_seen += (y.len()) as u64;
+        self.evaluation = None;
+        Ok(())
+    }
+
+    /// Gathers the next mini-batch into `batch_x`/`batch_y`, reshuffling at the
+    /// start of each epoch; returns true for a full-batch step instead.
+    fn fill_batch(&mut self) -> bool {
+        let n = self.order.len();
+        let k = self.settings.batch_size;
+        if k == 0 || k >= n {
+            return true;
+        }
+        if self.cursor >= n {
+            self.order.shuffle(&mut self.order_rng);
+            self.cursor = 0;
+        }
+        let end = (self.cursor + k).min(n);
+        self.batch_x.clear();
+        self.batch_y.clear();
+        for &i in &self.order[self.cursor..end] {
+            self.batch_x.extend_from_slice(self.split.train.input(i));
+            self.batch_y.push(self.train_targets[i]);
+        }
+        self.cursor = end;
+        false
+    }
+
+    fn evaluate(&mut self, train: bool) -> (f32, f32) {
+        let (data, targets) = if train {
+            (&self.split.train, &self.train_targets)
+        } else {
+            (&self.split.test, &self.test_targets)
+        };
+        let out = self.mlp.forward(&data.inputs, &mut self.ws);
+        let s = &self.settings;
+        let loss = s.loss.evaluate(s.reduction, out, targets, 1);
+        let correct = out
+            .iter()
+            .zip(&data.labels)
+            .filter(|(&o, &l)| self.encoding.class(o) == l)
+            .count();
+        (loss, correct as f32 / data.len().max(1) as f32)
+    }
+
+    /// Records the current losses; a non-finite one stops training.
+    fn record(&mut self) {
+        self.evaluation = None;
+        let e = self.evaluation();
+        if !(e.train_loss.is_finite() && e.test_loss.is_finite()) && self.divergence.is_none() {
+            self.divergence = Some(Divergence {
+                iteration: self.iteration,
+                what: "the loss",
+            });
+        }
+        self.history.record(LossPoint {
+            iteration: self.iteration,
+            train: e.train_loss,
+            test: e.test_loss,
+        });
+    }
+
+    fn encode_targets(&mut self) {
+        self.encoding = Encoding::new(self.settings.loss, self.settings.output_activation);
+        let enc = self.encoding;
+        let encode = |d: &Dataset| d.labels.iter().map(|&l| enc.target(l)).collect();
+        self.train_targets = encode(&self.split.train);
+        self.test_targets = encode(&self.split.test);
+    }
+}
+
+fn build_model(s: &Settings) -> Mlp {
+    Mlp::new(
+        &s.sizes(),
+        s.hidden_activation,
+        s.output_activation,
+        s.weight_seed,
+    )
+}
