@@ -5,6 +5,7 @@
 //! tested natively; `web` is the only module that knows the browser.
 
 pub mod activation;
+pub mod batch;
 pub mod dataset;
 pub mod encoding;
 pub mod history;

@@ -4,6 +4,7 @@
 //! One `step` is one parameter update on one batch (the whole training set by
 //! default, or the next k samples of an order reshuffled every epoch).
 
+use crate::batch::BatchOrder;
 use crate::dataset::{DataSpec, Dataset, Split};
 use crate::encoding::Encoding;
 use crate::history::{LossHistory, LossPoint};
@@ -11,9 +12,6 @@ use crate::mlp::{Gradients, Mlp, Workspace};
 use crate::optim::GradientDescent;
 use crate::settings::{validate_eta, validate_hidden, validate_output, Settings};
 use crate::{Activation, Loss, Reduction};
-use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
 
 /// Points of the loss curve kept in memory.
 const HISTORY_CAPACITY: usize = 2000;
@@ -54,9 +52,7 @@ pub struct Trainer {
     batch_x: Vec<f32>,
     batch_y: Vec<f32>,
     d_output: Vec<f32>,
-    order: Vec<usize>,
-    cursor: usize,
-    order_rng: StdRng,
+    batches: BatchOrder,
     iteration: u64,
     samples_seen: u64,
     history: LossHistory,
@@ -73,7 +69,7 @@ impl Trainer {
         let mut t = Trainer {
             grads: mlp.zero_gradients(),
             encoding: Encoding::new(settings.loss, settings.output_activation),
-            order_rng: StdRng::seed_from_u64(settings.weight_seed),
+            batches: BatchOrder::new(0, 0),
             mlp,
             split,
             settings,
@@ -83,8 +79,6 @@ impl Trainer {
             batch_x: Vec::new(),
             batch_y: Vec::new(),
             d_output: Vec::new(),
-            order: Vec::new(),
-            cursor: 0,
             iteration: 0,
             samples_seen: 0,
             history: LossHistory::new(HISTORY_CAPACITY),
@@ -198,9 +192,9 @@ impl Trainer {
     pub fn restart(&mut self) {
         self.mlp = build_model(&self.settings);
         self.grads = self.mlp.zero_gradients();
-        self.order_rng = StdRng::seed_from_u64(self.settings.weight_seed ^ 0x9E37_79B9_7F4A_7C15);
-        self.order = (0..self.split.train.len()).collect();
-        self.cursor = self.order.len();
+        // The batch order has its own stream, derived from the weight seed.
+        let order_seed = self.settings.weight_seed ^ 0x9E37_79B9_7F4A_7C15;
+        self.batches = BatchOrder::new(self.split.train.len(), order_seed);
         self.iteration = 0;
         self.samples_seen = 0;
         self.divergence = None;
@@ -277,26 +271,18 @@ impl Trainer {
         Ok(())
     }
 
-    /// Gathers the next mini-batch into `batch_x`/`batch_y`, reshuffling at the
-    /// start of each epoch; returns true for a full-batch step instead.
+    /// Gathers the next mini-batch into `batch_x`/`batch_y`; returns true for
+    /// a full-batch step instead.
     fn fill_batch(&mut self) -> bool {
-        let n = self.order.len();
-        let k = self.settings.batch_size;
-        if k == 0 || k >= n {
+        let Some(batch) = self.batches.next(self.settings.batch_size) else {
             return true;
-        }
-        if self.cursor >= n {
-            self.order.shuffle(&mut self.order_rng);
-            self.cursor = 0;
-        }
-        let end = (self.cursor + k).min(n);
+        };
         self.batch_x.clear();
         self.batch_y.clear();
-        for &i in &self.order[self.cursor..end] {
+        for &i in batch {
             self.batch_x.extend_from_slice(self.split.train.input(i));
             self.batch_y.push(self.train_targets[i]);
         }
-        self.cursor = end;
         false
     }
 
