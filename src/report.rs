@@ -9,10 +9,12 @@ pub fn status(trainer: &Trainer) -> String {
     match trainer.divergence() {
         None => String::new(),
         Some(d) => format!(
-            "Training diverged at iteration {}: {} became infinite or NaN. η = {} is too large \
-             for this network and loss: lower η to continue from the last finite weights, or press Reset.",
+            "Training diverged at iteration {}: {} became infinite or NaN, so the weights of \
+             iteration {} are kept. η = {} is too large for this network and loss: lower η to \
+             continue from them, or press Reset.",
             d.iteration,
             d.what,
+            trainer.iteration(),
             trainer.settings().eta
         ),
     }

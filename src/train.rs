@@ -49,6 +49,8 @@ pub struct Trainer {
     test_targets: Vec<f32>,
     ws: Workspace,
     grads: Gradients,
+    last_finite: Mlp,
+    last_finite_at: (u64, u64),
     batch_x: Vec<f32>,
     batch_y: Vec<f32>,
     d_output: Vec<f32>,
@@ -68,6 +70,8 @@ impl Trainer {
         let mlp = build_model(&settings);
         let mut t = Trainer {
             grads: mlp.zero_gradients(),
+            last_finite: mlp.clone(),
+            last_finite_at: (0, 0),
             encoding: Encoding::new(settings.loss, settings.output_activation),
             batches: BatchOrder::new(0, 0),
             mlp,
@@ -125,7 +129,8 @@ impl Trainer {
         &self.history
     }
 
-    /// Set when training stopped on a non-finite value.
+    /// Set when training stopped on a non-finite value (the model is then the
+    /// last one whose losses were finite).
     pub fn divergence(&self) -> Option<&Divergence> {
         self.divergence.as_ref()
     }
@@ -202,25 +207,34 @@ impl Trainer {
         self.record();
     }
 
-    /// Runs up to `n` updates; returns how many were done (fewer when training
-    /// diverges, none while it stays diverged). Records one loss-curve point.
+    /// Runs up to `n` updates and records one loss-curve point; returns by how
+    /// many updates the model advanced. When a value becomes non-finite,
+    /// training stops and the model goes back to the last weights whose losses
+    /// were finite, so the page never shows NaN and η can be lowered to carry on.
     pub fn step(&mut self, n: u32) -> u32 {
-        let mut done = 0;
-        while done < n && self.divergence.is_none() {
-            if let Err(what) = self.update() {
-                self.divergence = Some(Divergence {
-                    iteration: self.iteration + 1,
-                    what,
-                });
+        let start = self.iteration;
+        for _ in 0..n {
+            if self.divergence.is_some() {
                 break;
             }
-            self.iteration += 1;
-            done += 1;
+            match self.update() {
+                Ok(()) => self.iteration += 1,
+                Err(what) => self.diverge(self.iteration + 1, what),
+            }
         }
-        if done > 0 {
+        if self.iteration != start || self.divergence.is_some() {
             self.record();
         }
-        done
+        self.iteration.saturating_sub(start) as u32
+    }
+
+    /// The update at iteration `at` produced a non-finite value: stop, and go
+    /// back to the last finite snapshot.
+    fn diverge(&mut self, at: u64, what: &'static str) {
+        self.divergence = Some(Divergence { iteration: at, what });
+        self.mlp.clone_from(&self.last_finite);
+        (self.iteration, self.samples_seen) = self.last_finite_at;
+        self.evaluation = None;
     }
 
     /// Losses and accuracies of the current model (computed once per change).
@@ -303,15 +317,17 @@ impl Trainer {
         (loss, correct as f32 / data.len().max(1) as f32)
     }
 
-    /// Records the current losses; a non-finite one stops training.
+    /// Records the current losses. Finite ones make the current weights the
+    /// snapshot to fall back on; a non-finite one stops training.
     fn record(&mut self) {
         self.evaluation = None;
-        let e = self.evaluation();
-        if !(e.train_loss.is_finite() && e.test_loss.is_finite()) && self.divergence.is_none() {
-            self.divergence = Some(Divergence {
-                iteration: self.iteration,
-                what: "the loss",
-            });
+        let mut e = self.evaluation();
+        if e.train_loss.is_finite() && e.test_loss.is_finite() {
+            self.last_finite.clone_from(&self.mlp);
+            self.last_finite_at = (self.iteration, self.samples_seen);
+        } else if self.divergence.is_none() {
+            self.diverge(self.iteration, "the loss");
+            e = self.evaluation();
         }
         self.history.record(LossPoint {
             iteration: self.iteration,

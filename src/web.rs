@@ -20,7 +20,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 pub struct ClassifierView {
     trainer: Trainer,
     image: BoundaryImage,
+    /// An off-screen canvas holding the heatmap at grid resolution, scaled
+    /// onto the chart by drawImage.
+    heatmap: Option<HtmlCanvasElement>,
 }
+
+/// The heatmap's grid has at most this many cells on its longer side (and at
+/// least 200 for any chart that large): finer grids cost time in every frame
+/// and show nothing more of a smooth function.
+const MAX_GRID: u32 = 256;
 
 fn js_err(message: String) -> JsError {
     JsError::new(&message)
@@ -39,6 +47,7 @@ impl ClassifierView {
         Ok(ClassifierView {
             trainer,
             image: BoundaryImage::default(),
+            heatmap: None,
         })
     }
 
@@ -126,15 +135,20 @@ impl ClassifierView {
         let scale = device_pixel_ratio();
         let ctx = context_2d(&boundary)?;
         let backend = CanvasBackend::with_canvas_object(boundary).ok_or_else(no_canvas)?;
+        let heatmap = match self.heatmap.take() {
+            Some(c) => c,
+            None => new_canvas()?,
+        };
         let (trainer, image) = (&self.trainer, &mut self.image);
         let split = trainer.split();
         let options = ChartOptions { scale, show_test };
-        draw_classifier(backend, &split.train, &split.test, options, |_, rect| {
-            blit(&ctx, image, trainer, rect)
-        })
-        .map_err(js_err)?;
+        let drawn = draw_classifier(backend, &split.train, &split.test, options, |_, rect| {
+            blit(&ctx, &heatmap, image, trainer, rect)
+        });
+        self.heatmap = Some(heatmap);
+        drawn.map_err(js_err)?;
         let backend = CanvasBackend::with_canvas_object(loss).ok_or_else(no_canvas)?;
-        draw_loss(backend, trainer.history(), log_scale, scale).map_err(js_err)
+        draw_loss(backend, self.trainer.history(), log_scale, show_test, scale).map_err(js_err)
     }
 
     /// Computes the boundary image only (for the benchmark; no DOM needed).
@@ -222,8 +236,11 @@ pub fn limits() -> String {
     )
 }
 
+/// Computes the heatmap at grid resolution, puts it on the off-screen canvas
+/// and scales it onto the plotting area with smoothing.
 fn blit(
     ctx: &CanvasRenderingContext2d,
+    heatmap: &HtmlCanvasElement,
     image: &mut BoundaryImage,
     trainer: &Trainer,
     rect: PixelRect,
@@ -231,11 +248,46 @@ fn blit(
     if rect.width == 0 || rect.height == 0 {
         return Ok(());
     }
-    let rgba = image.render(trainer, rect.width as usize, rect.height as usize);
-    let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), rect.width, rect.height)
+    let cells = rect.width.max(rect.height).div_ceil(MAX_GRID);
+    let (w, h) = (rect.width.div_ceil(cells), rect.height.div_ceil(cells));
+    let rgba = image.render(trainer, w as usize, h as usize);
+    let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w, h)
         .map_err(|_| "The browser refused the boundary image.".to_string())?;
-    ctx.put_image_data(&data, f64::from(rect.x), f64::from(rect.y))
-        .map_err(|_| "The browser refused to draw the boundary image.".to_string())
+    if (heatmap.width(), heatmap.height()) != (w, h) {
+        heatmap.set_width(w);
+        heatmap.set_height(h);
+    }
+    let refused = |_| "The browser refused to draw the boundary image.".to_string();
+    context_2d(heatmap)
+        .map_err(|_| "No off-screen canvas.".to_string())?
+        .put_image_data(&data, 0.0, 0.0)
+        .map_err(refused)?;
+    ctx.set_image_smoothing_enabled(true);
+    let (x, y) = (f64::from(rect.x), f64::from(rect.y));
+    ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+        heatmap,
+        0.0,
+        0.0,
+        f64::from(w),
+        f64::from(h),
+        x,
+        y,
+        f64::from(rect.width),
+        f64::from(rect.height),
+    )
+    .map_err(refused)
+}
+
+/// A canvas that is never attached to the page.
+fn new_canvas() -> Result<HtmlCanvasElement, JsError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(no_canvas)?;
+    document
+        .create_element("canvas")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(no_canvas)
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

@@ -200,11 +200,11 @@ fn training_points_are_drawn_filled_in_their_class_colour() {
     assert!(hits * 10 >= train.len() * 8, "{hits} of {}", train.len());
 }
 
-fn draw_loss_chart(trainer: &Trainer, log_scale: bool) -> Vec<u8> {
+fn draw_loss_chart(trainer: &Trainer, log_scale: bool, show_test: bool) -> Vec<u8> {
     let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
     {
         let backend = bitmap(&mut buf);
-        draw_loss(backend, trainer.history(), log_scale, 1.0).unwrap();
+        draw_loss(backend, trainer.history(), log_scale, show_test, 1.0).unwrap();
     }
     buf
 }
@@ -222,7 +222,7 @@ fn the_loss_chart_draws_both_curves_in_linear_and_log_scale() {
         height: SIZE.1,
     };
     for log_scale in [false, true] {
-        let buf = draw_loss_chart(&trainer, log_scale);
+        let buf = draw_loss_chart(&trainer, log_scale, true);
         let train_px = count_in(&buf, whole, |p| p == TRAIN_CURVE);
         let test_px = count_in(&buf, whole, |p| p == TEST_CURVE);
         assert!(
@@ -230,12 +230,18 @@ fn the_loss_chart_draws_both_curves_in_linear_and_log_scale() {
             "log {log_scale}: {train_px} / {test_px}"
         );
     }
+    let hidden = draw_loss_chart(&trainer, false, false);
+    assert_eq!(
+        count_in(&hidden, whole, |p| p == TEST_CURVE),
+        0,
+        "the test curve can be hidden"
+    );
 }
 
 #[test]
 fn an_empty_history_draws_axes_without_failing() {
     let mut trainer = trained_xor(0);
     trainer.set_loss(mlp_playground::Loss::Mse, mlp_playground::Reduction::Sum);
-    let buf = draw_loss_chart(&trainer, true);
+    let buf = draw_loss_chart(&trainer, true, true);
     assert!(buf.iter().any(|&b| b < 128), "axes are drawn");
 }

@@ -33,8 +33,8 @@ pub fn draw_classifier<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(fail)?;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(8.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(34.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(48.0))
         .build_cartesian_2d(-DOMAIN..DOMAIN, -DOMAIN..DOMAIN)
         .map_err(fail)?;
     let (xs, ys) = chart.plotting_area().get_pixel_range();

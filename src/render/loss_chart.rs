@@ -5,13 +5,15 @@ use super::palette::{TEST_CURVE, TRAIN_CURVE};
 use crate::history::LossHistory;
 use plotters::prelude::*;
 
-/// Draws the train and test curves of `history` on `backend`. In log scale the
+/// Draws the train (and, if `show_test`, the test) curve of `history` on
+/// `backend`. In log scale the
 /// y axis shows log10 L (labelled as powers of ten); non-finite or (in log
 /// scale) non-positive values are left out rather than drawn as garbage.
 pub fn draw_loss<DB: DrawingBackend>(
     backend: DB,
     history: &LossHistory,
     log_scale: bool,
+    show_test: bool,
     scale: f32,
 ) -> Result<(), String> {
     let px = |v: f32| (v * scale).round() as u32;
@@ -43,16 +45,16 @@ pub fn draw_loss<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(fail)?;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(8.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(48.0))
+        .x_label_area_size(px(38.0))
+        .y_label_area_size(px(56.0))
         .build_cartesian_2d(0.0..x_max, y_lo..y_hi)
         .map_err(fail)?;
-    let y_label = |v: &f64| {
-        if log_scale {
-            format!("1e{v:.0}")
-        } else {
-            format!("{v:.3}")
-        }
+    // In log scale the axis holds log10 L: label the whole decades as powers
+    // of ten and leave the ticks plotters puts between them unlabelled.
+    let y_label = |v: &f64| match log_scale {
+        true if (v - v.round()).abs() < 1e-9 => format!("1e{}", v.round() as i32),
+        true => String::new(),
+        false => format!("{v:.3}"),
     };
     chart
         .configure_mesh()
@@ -65,7 +67,11 @@ pub fn draw_loss<DB: DrawingBackend>(
         .axis_desc_style(("sans-serif", px(12.0)))
         .draw()
         .map_err(fail)?;
-    for (series, colour, name) in [(train, TRAIN_CURVE, "train"), (test, TEST_CURVE, "test")] {
+    let mut curves = vec![(train, TRAIN_CURVE, "train")];
+    if show_test {
+        curves.push((test, TEST_CURVE, "test"));
+    }
+    for (series, colour, name) in curves {
         let style = rgb(colour).stroke_width(px(1.5).max(1));
         chart
             .draw_series(LineSeries::new(series, style))
