@@ -1,0 +1,159 @@
+// Wires the controls on the left to the ClassifierView's setters. Each control group
+// maps to one setter; the rule of the design is visible in the notices: η, batch size
+// and steps per frame keep the training state, while data, architecture and weight
+// seed rebuild the model (and say so, so a curve that restarts never surprises anyone).
+
+import { createCommitter } from './commit.js';
+import { createLayerEditor, describeArchitecture } from './layers.js';
+import { etaToSlider, formatEta, sliderToEta } from './eta.js';
+import { readBatchSize, readInteger, readNumber, readU32 } from './validate.js';
+
+/** Hidden widths of a fresh ClassifierView (the contract's defaults). */
+export const DEFAULT_HIDDEN = [8, 8];
+const MAX_STEPS_PER_FRAME = 1000;
+
+/** Looks up every control once; the ids are part of the contract with the tests. */
+function findControls(doc) {
+  const ids = ['play', 'step', 'reset', 'eta', 'eta-number', 'steps-per-frame', 'batch-size',
+    'layers', 'add-layer', 'remove-layer', 'architecture', 'activation', 'output-activation',
+    'loss', 'reduction', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed',
+    'new-data-seed', 'weight-seed', 'status-reset', 'log-scale', 'show-test'];
+  const camel = (id) => id.replace(/-(\w)/g, (_, ch) => ch.toUpperCase());
+  return Object.fromEntries(ids.map((id) => [camel(id), doc.getElementById(id)]));
+}
+
+/** Hidden widths as typed, checked here because a u32 array would silently truncate. */
+function readWidths(layers, maxWidth) {
+  const widths = layers.read();
+  widths.forEach((w, i) => {
+    if (!Number.isInteger(w) || w < 1 || w > maxWidth) {
+      throw new Error(`Hidden layer ${i + 1} must have a whole number of units between 1 and ${maxWidth} (got ${Number.isNaN(w) ? 'nothing' : w}).`);
+    }
+  });
+  return widths;
+}
+
+/** η, steps per frame, batch size: they keep the weights and the iteration count. */
+function wireTraining({ c, view, commit, loop }) {
+  const eta = () => {
+    const value = readNumber(c.etaNumber, 'η');
+    view.set_learning_rate(value);
+    return `η = ${formatEta(value)}; training continues from iteration ${view.iteration()}.`;
+  };
+  const syncSlider = () => { c.eta.value = String(etaToSlider(Number(c.etaNumber.value), c.eta)); };
+  c.eta.addEventListener('input', () => {
+    c.etaNumber.value = String(sliderToEta(Number(c.eta.value)));
+    commit([c.eta, c.etaNumber], eta);
+  });
+  c.etaNumber.addEventListener('change', () => commit([c.eta, c.etaNumber], () => {
+    const notice = eta();
+    syncSlider();
+    return notice;
+  }, syncSlider));
+  const stepsPerFrame = () => {
+    loop.setStepsPerFrame(readInteger(c.stepsPerFrame, 'Steps per frame', 1, MAX_STEPS_PER_FRAME));
+  };
+  c.stepsPerFrame.addEventListener('change', () => commit([c.stepsPerFrame], stepsPerFrame));
+  const batch = () => {
+    const k = readBatchSize(c.batchSize);
+    view.set_batch_size(k);
+    return k === 0 ? 'Full batch: every step uses the whole training set; training continues.'
+      : `Batch size ${k}; training continues from iteration ${view.iteration()}.`;
+  };
+  c.batchSize.addEventListener('change', () => commit([c.batchSize], batch));
+  return { inputs: [c.eta, c.etaNumber, c.stepsPerFrame, c.batchSize], eta, stepsPerFrame, batch, syncSlider };
+}
+
+/** Hidden layers and activations rebuild the model; the loss keeps the weights. */
+function wireNetwork({ c, view, commit, limits }) {
+  const layers = createLayerEditor({
+    list: c.layers, add: c.addLayer, remove: c.removeLayer,
+    maxLayers: limits.max_layers, maxWidth: limits.max_width,
+  });
+  let acceptedWidths = [...DEFAULT_HIDDEN];
+  layers.set(acceptedWidths);
+  const architecture = () => {
+    const widths = readWidths(layers, limits.max_width);
+    view.set_architecture(Uint32Array.from(widths), c.activation.value, c.outputActivation.value);
+    acceptedWidths = widths;
+    c.architecture.textContent = `${describeArchitecture(widths)} · ${view.param_count()} parameters`;
+    return 'Architecture changed: model rebuilt, training restarted.';
+  };
+  const activations = [c.activation, c.outputActivation];
+  const commitArchitecture = () => commit(activations, architecture, () => layers.set(acceptedWidths));
+  layers.onChange(commitArchitecture);
+  activations.forEach((el) => el.addEventListener('change', commitArchitecture));
+  const loss = () => {
+    view.set_loss(c.loss.value, c.reduction.value);
+    return 'Loss changed: weights kept, loss history cleared (old values are not comparable).';
+  };
+  const lossInputs = [c.loss, c.reduction];
+  lossInputs.forEach((el) => el.addEventListener('change', () => commit(lossInputs, loss)));
+  return { inputs: [...activations, ...lossInputs], architecture, loss };
+}
+
+/** Data set and seeds: both rebuild the model from the weight seed. */
+function wireData({ c, view, commit, freshSeed }) {
+  const dataInputs = [c.dataset, c.points, c.noise, c.trainFraction, c.dataSeed];
+  const data = () => {
+    view.set_data(c.dataset.value, readU32(c.points, 'The number of points'),
+      readNumber(c.noise, 'Noise'), readNumber(c.trainFraction, 'Train fraction'),
+      readU32(c.dataSeed, 'Data seed'));
+    return `Data changed: ${view.train_size()} training and ${view.test_size()} test points, `
+      + 'model rebuilt, training restarted.';
+  };
+  dataInputs.forEach((el) => el.addEventListener('change', () => commit(dataInputs, data)));
+  c.newDataSeed.addEventListener('click', () => commit(dataInputs, () => {
+    c.dataSeed.value = String(freshSeed());
+    return data();
+  }));
+  const weightSeed = () => {
+    view.set_weight_seed(readU32(c.weightSeed, 'Weight seed'));
+    return `Weight seed ${c.weightSeed.value}: model rebuilt, training restarted.`;
+  };
+  c.weightSeed.addEventListener('change', () => commit([c.weightSeed], weightSeed));
+  // Reset draws a new seed rather than replaying the old one, and shows it, so
+  // any run can still be replayed by typing its seed back.
+  const reset = () => commit([c.weightSeed], () => {
+    c.weightSeed.value = String(freshSeed());
+    weightSeed();
+    return `Reset: new weight seed ${c.weightSeed.value}, training restarted.`;
+  });
+  c.reset.addEventListener('click', reset);
+  c.statusReset.addEventListener('click', reset);
+  return { inputs: [...dataInputs, c.weightSeed], data, weightSeed };
+}
+
+/**
+ * Connects all controls to the view.
+ * @param {object} deps
+ * @param {Document} deps.doc
+ * @param {object} deps.view the ClassifierView
+ * @param {() => number} deps.freshSeed the wasm `fresh_seed`
+ * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
+ * @param {import('./status.js').Status} deps.status
+ * @param {object} deps.loop from main.js: togglePlay(), stepOnce(), setStepsPerFrame(n), changed()
+ * @returns {{ pushAll: () => boolean }} pushAll sends every control's value to the view
+ */
+export function wireControls({ doc, view, freshSeed, limits, status, loop }) {
+  const c = findControls(doc);
+  const { commit, remember } = createCommitter({ view, status, changed: loop.changed });
+  const ctx = { c, view, commit, loop, limits, freshSeed };
+  const training = wireTraining(ctx);
+  const network = wireNetwork(ctx);
+  const data = wireData(ctx);
+  c.play.addEventListener('click', () => loop.togglePlay());
+  c.step.addEventListener('click', () => loop.stepOnce());
+  [c.logScale, c.showTest].forEach((el) => el.addEventListener('change', loop.changed));
+
+  const all = [...training.inputs, ...network.inputs, ...data.inputs];
+  // The weight seed goes first: set_data and set_architecture re-initialise from it.
+  const steps = [data.weightSeed, data.data, network.architecture, network.loss,
+    training.eta, training.batch, training.stepsPerFrame];
+  const pushAll = () => {
+    const ok = steps.every((step) => commit(all, step));
+    if (ok) { training.syncSlider(); remember(all); status.clear(); }
+    return ok;
+  };
+  return { pushAll };
+}
