@@ -49,6 +49,17 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# --- rustfmt and clippy (level 1 of scripts/test.sh; absent in rustup's minimal profile)
+if [[ "$mode" == test ]]; then
+  step="adding the rustfmt and clippy components"
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+    echo "ok: $(cargo fmt --version), $(cargo clippy --version | awk '{print $1, $2}')"
+  else
+    echo "installing: rustup components rustfmt clippy"
+    rustup component add rustfmt clippy
+  fi
+fi
+
 # --- wasm-pack: any 0.15.x is fine ------------------------------------------
 step="installing wasm-pack $WASM_PACK_VERSION"
 have="$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)"

@@ -53,7 +53,7 @@ impl Default for Settings {
             loss: Loss::Mse,
             reduction: Reduction::Mean,
             eta: 0.03,
-            batch_size: 10,
+            batch_size: 0,
             weight_seed: 1,
         }
     }

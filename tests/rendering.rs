@@ -85,6 +85,7 @@ fn trained_xor(steps: u32) -> Trainer {
         },
         hidden: vec![8],
         eta: 0.1,
+        batch_size: 10,
         ..Settings::default()
     })
     .unwrap();

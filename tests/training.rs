@@ -59,6 +59,7 @@ fn xor_settings() -> Settings {
         },
         hidden: vec![8],
         eta: 0.1,
+        batch_size: 10,
         ..Settings::default()
     }
 }

@@ -43,6 +43,7 @@ fn xor_view() -> ClassifierView {
     view.set_data("xor", 200.0, 0.0, 0.5, 3.0).unwrap();
     view.set_architecture(vec![8], "tanh", "tanh").unwrap();
     view.set_learning_rate(0.1).unwrap();
+    view.set_batch_size(10.0).unwrap();
     view
 }
 

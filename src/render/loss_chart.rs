@@ -62,7 +62,8 @@ pub fn draw_loss<DB: DrawingBackend>(
         .x_desc("iteration")
         .y_desc(if log_scale { "loss (log)" } else { "loss" })
         .y_label_formatter(&y_label)
-        .x_label_formatter(&|v: &f64| format!("{v:.0}"))
+        .x_labels(5)
+        .x_label_formatter(&|v: &f64| compact(*v))
         .label_style(("sans-serif", px(11.0)))
         .axis_desc_style(("sans-serif", px(12.0)))
         .draw()
@@ -90,6 +91,23 @@ pub fn draw_loss<DB: DrawingBackend>(
     root.present().map_err(fail)
 }
 
+/// An iteration count short enough for an axis label: 950, 12k, 3.5M.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e6 {
+        format!("{}M", trim(v / 1e6))
+    } else if a >= 1e4 {
+        format!("{}k", trim(v / 1e3))
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
 /// A y range that holds every value with a little room; whole decades in log
 /// scale so the labels are powers of ten.
 fn y_bounds(values: impl Iterator<Item = f64>, log_scale: bool) -> (f64, f64) {
@@ -104,5 +122,18 @@ fn y_bounds(values: impl Iterator<Item = f64>, log_scale: bool) -> (f64, f64) {
         (lo, if hi > lo { hi } else { lo + 1.0 })
     } else {
         (0.0, if hi > 0.0 { hi * 1.05 } else { 1.0 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact;
+
+    #[test]
+    fn iteration_labels_stay_short() {
+        assert_eq!(compact(950.0), "950");
+        assert_eq!(compact(4500.0), "4500");
+        assert_eq!(compact(12_000.0), "12k");
+        assert_eq!(compact(3_500_000.0), "3.5M");
     }
 }

@@ -216,7 +216,7 @@ describe('the playground page', () => {
     const cases = [
       ['#eta-number', '-1', '0.03'], ['#eta-number', 'abc', '0.03'], ['#eta-number', '', '0.03'],
       ['#points', '3', '200'], ['#noise', '2', '0.1'], ['#train-fraction', '0.95', '0.5'],
-      ['#batch-size', '2.5', '10'], ['#steps-per-frame', '0', '10'], ['#data-seed', '-4', '1'],
+      ['#batch-size', '2.5', ''], ['#steps-per-frame', '0', '10'], ['#data-seed', '-4', '1'],
       ['.layer-width', '0', '8'], ['.layer-width', '129', '8'],
     ];
     for (const [selector, bad, good] of cases) {
