@@ -2,7 +2,8 @@
 //! class and a colour. It depends on the loss and the output activation:
 //! - logistic loss: the output is a score f, P(Y = 1 | x) = σ(f), targets ±1;
 //! - squared error: the targets are the two ends of the output's range
-//!   (−1 and 1 for tanh or identity, 0 and 1 for the sigmoid).
+//!   (−1 and 1 for tanh or identity, 0 and 1 for the sigmoid);
+//! - regression: the targets are the values themselves.
 
 use crate::activation::{sigmoid, Activation};
 use crate::loss::Loss;
@@ -16,6 +17,8 @@ pub struct Encoding {
     pub high: f32,
     /// Whether outputs are logistic scores (then the colour is 2 P(Y=1|x) − 1).
     pub logistic: bool,
+    /// Whether targets are real values, taken as they are.
+    pub regression: bool,
 }
 
 impl Encoding {
@@ -26,6 +29,7 @@ impl Encoding {
                 low: -1.0,
                 high: 1.0,
                 logistic: true,
+                regression: false,
             },
             Loss::Mse => {
                 let (low, high) = output.range();
@@ -33,14 +37,27 @@ impl Encoding {
                     low,
                     high: high.min(1.0),
                     logistic: false,
+                    regression: false,
                 }
             }
         }
     }
 
+    /// Targets are the data's own values; colours map [−1, 1].
+    pub fn regression() -> Encoding {
+        Encoding {
+            low: -1.0,
+            high: 1.0,
+            logistic: false,
+            regression: true,
+        }
+    }
+
     /// The target the loss compares the output with, for a label ±1.
     pub fn target(&self, label: f32) -> f32 {
-        if label > 0.0 {
+        if self.regression {
+            label
+        } else if label > 0.0 {
             self.high
         } else {
             self.low

@@ -5,6 +5,7 @@
 //! tested natively; `web` is the only module that knows the browser.
 
 pub mod activation;
+pub mod approx;
 pub mod batch;
 pub mod dataset;
 pub mod encoding;
@@ -24,5 +25,5 @@ pub use activation::Activation;
 pub use dataset::{DataSpec, Dataset, DatasetKind, Split};
 pub use loss::{Loss, Reduction};
 pub use mlp::{Gradients, Mlp, Workspace};
-pub use settings::Settings;
+pub use settings::{Init, Settings, Task};
 pub use train::{Evaluation, Trainer};

@@ -12,6 +12,15 @@
 pub fn affine_rows(x: &[f32], w: &[f32], b: &[f32], inputs: usize, s: &mut [f32]) {
     let outputs = b.len();
     debug_assert_eq!(w.len(), outputs * inputs);
+    // A layer without units (a construction at K = 0) has nothing to compute;
+    // one without inputs outputs its bias.
+    if outputs == 0 {
+        return;
+    }
+    if inputs == 0 {
+        s.chunks_exact_mut(outputs).for_each(|row| row.copy_from_slice(b));
+        return;
+    }
     for (x_row, s_row) in x.chunks_exact(inputs).zip(s.chunks_exact_mut(outputs)) {
         for ((s_i, w_row), &b_i) in s_row.iter_mut().zip(w.chunks_exact(inputs)).zip(b) {
             *s_i = b_i + dot(w_row, x_row);
@@ -25,6 +34,11 @@ pub fn affine_rows(x: &[f32], w: &[f32], b: &[f32], inputs: usize, s: &mut [f32]
 /// `ds` is (n × outputs), `x` is (n × inputs), `dw` is (outputs × inputs).
 pub fn accumulate_outer(ds: &[f32], x: &[f32], inputs: usize, dw: &mut [f32], db: &mut [f32]) {
     let outputs = db.len();
+    if outputs == 0 || inputs == 0 {
+        ds.chunks_exact(outputs.max(1))
+            .for_each(|row| db.iter_mut().zip(row).for_each(|(d, &v)| *d += v));
+        return;
+    }
     for (ds_row, x_row) in ds.chunks_exact(outputs).zip(x.chunks_exact(inputs)) {
         for ((&d, dw_row), db_i) in ds_row.iter().zip(dw.chunks_exact_mut(inputs)).zip(db.iter_mut()) {
             *db_i += d;
@@ -40,7 +54,11 @@ pub fn accumulate_outer(ds: &[f32], x: &[f32], inputs: usize, dw: &mut [f32], db
 ///
 /// `ds` is (n × outputs), `w` is (outputs × inputs), `dx` is (n × inputs).
 pub fn backprop_rows(ds: &[f32], w: &[f32], inputs: usize, dx: &mut [f32]) {
-    let outputs = w.len() / inputs.max(1);
+    if inputs == 0 || w.is_empty() {
+        dx.fill(0.0);
+        return;
+    }
+    let outputs = w.len() / inputs;
     for (ds_row, dx_row) in ds.chunks_exact(outputs).zip(dx.chunks_exact_mut(inputs)) {
         dx_row.fill(0.0);
         for (&d, w_row) in ds_row.iter().zip(w.chunks_exact(inputs)) {

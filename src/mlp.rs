@@ -81,6 +81,31 @@ impl Mlp {
         mlp
     }
 
+    /// Spreads the first layer's units over the interval [lo, hi] of a 1D
+    /// input: unit k gets a slope w_k of random sign, and its centre −b_k/w_k
+    /// uniform in the interval. Sigmoid-like units get slopes between 2 and 10
+    /// per half-width (each switches inside the interval); ReLU and identity
+    /// units between 0.5 and 2 (a hinge need not be steep, and steep ones start
+    /// with outputs so large that the first steps kill them). With the usual
+    /// b = 0 every unit would switch at x = 0 and a one-hidden-layer fit of a
+    /// wiggly ψ would start from a poor w₀.
+    pub fn spread_first_layer(&mut self, lo: f32, hi: f32, seed: u64) {
+        let mut rng = StdRng::seed_from_u64(seed ^ 0x5851_F42D_4C95_7F2D);
+        let half = 0.5 * (hi - lo).max(f32::EPSILON);
+        let slopes = match self.hidden {
+            Activation::Relu | Activation::Identity => 0.5..2.0_f32,
+            Activation::Tanh | Activation::Sigmoid => 2.0..10.0_f32,
+        };
+        let layer = &mut self.layers[0];
+        for (row, b) in layer.w.chunks_exact_mut(layer.inputs).zip(&mut layer.b) {
+            let sign = if rng.random::<bool>() { 1.0 } else { -1.0 };
+            let w = sign * rng.random_range(slopes.clone()) / half;
+            let centre = rng.random_range(lo..=hi);
+            row.iter_mut().for_each(|v| *v = w);
+            *b = -w * centre;
+        }
+    }
+
     /// A network of the given widths with every weight and bias 0.
     pub fn zeros(sizes: &[usize], hidden: Activation, output: Activation) -> Mlp {
         assert!(sizes.len() >= 2, "an MLP needs an input and an output width");

@@ -14,10 +14,40 @@ pub const MAX_WIDTH: usize = 128;
 /// The range of η the core accepts.
 pub const ETA_RANGE: (f32, f32) = (1e-6, 100.0);
 
+/// What the outputs mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Labels ±1; the output is a class score.
+    Classification,
+    /// Real-valued targets, fitted as they are.
+    Regression,
+}
+
+/// How the initial weights are drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Init {
+    /// w ~ N(0, g²/fan_in), b = 0 (see `Mlp::new`).
+    Scaled,
+    /// As `Scaled`, then the first layer's units are spread over the input
+    /// interval [lo, hi] of a 1D problem (see `Mlp::spread_first_layer`).
+    Spread {
+        /// Left end of the interval.
+        lo: f32,
+        /// Right end of the interval.
+        hi: f32,
+    },
+}
+
 /// Data, architecture, loss and optimiser settings of one run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    /// The dataset and its split.
+    /// Classification (labels ±1) or regression.
+    pub task: Task,
+    /// Width of the input x(0).
+    pub inputs: usize,
+    /// How the initial weights are drawn.
+    pub init: Init,
+    /// The dataset and its split (classification views generate from it).
     pub data: DataSpec,
     /// Widths of the hidden layers, input side first (may be empty).
     pub hidden: Vec<usize>,
@@ -35,11 +65,16 @@ pub struct Settings {
     pub batch_size: usize,
     /// Seed of the initial weights and of the mini-batch order.
     pub weight_seed: u64,
+    /// The widest hidden layer allowed (the 1D view allows more than the 2D one).
+    pub max_width: usize,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
+            task: Task::Classification,
+            inputs: 2,
+            init: Init::Scaled,
             data: DataSpec {
                 kind: DatasetKind::Circle,
                 points: 200,
@@ -55,14 +90,15 @@ impl Default for Settings {
             eta: 0.03,
             batch_size: 0,
             weight_seed: 1,
+            max_width: MAX_WIDTH,
         }
     }
 }
 
 impl Settings {
-    /// [2, hidden…, 1]: the widths of every layer of the network.
+    /// [inputs, hidden…, 1]: the widths of every layer of the network.
     pub fn sizes(&self) -> Vec<usize> {
-        let mut sizes = vec![2];
+        let mut sizes = vec![self.inputs];
         sizes.extend(&self.hidden);
         sizes.push(1);
         sizes
@@ -71,23 +107,28 @@ impl Settings {
     /// Checks every setting; the error is a sentence for the user.
     pub fn validate(&self) -> Result<(), String> {
         self.data.validate()?;
-        validate_hidden(&self.hidden)?;
+        self.validate_model()
+    }
+
+    /// Checks every setting but the data spec (for data supplied directly).
+    pub fn validate_model(&self) -> Result<(), String> {
+        validate_hidden(&self.hidden, self.max_width)?;
         validate_output(self.output_activation)?;
         validate_eta(self.eta)
     }
 }
 
 /// Checks the hidden widths against the page's limits.
-pub fn validate_hidden(hidden: &[usize]) -> Result<(), String> {
+pub fn validate_hidden(hidden: &[usize], max_width: usize) -> Result<(), String> {
     if hidden.len() > MAX_LAYERS {
         return Err(format!(
             "At most {MAX_LAYERS} hidden layers are supported (got {}).",
             hidden.len()
         ));
     }
-    if let Some((l, &w)) = hidden.iter().enumerate().find(|(_, &w)| w == 0 || w > MAX_WIDTH) {
+    if let Some((l, &w)) = hidden.iter().enumerate().find(|(_, &w)| w == 0 || w > max_width) {
         return Err(format!(
-            "Hidden layer {} must have between 1 and {MAX_WIDTH} units (got {w}).",
+            "Hidden layer {} must have between 1 and {max_width} units (got {w}).",
             l + 1
         ));
     }
@@ -130,9 +171,13 @@ mod tests {
         assert!(validate_eta(f32::NAN).unwrap_err().contains("η must be"));
         assert!(validate_eta(0.0).is_err());
         assert!(validate_eta(101.0).is_err());
-        assert!(validate_hidden(&[8; 9]).unwrap_err().contains("At most 8"));
-        assert!(validate_hidden(&[8, 0]).unwrap_err().contains("Hidden layer 2"));
-        assert!(validate_hidden(&[129]).is_err());
+        assert!(validate_hidden(&[8; 9], MAX_WIDTH)
+            .unwrap_err()
+            .contains("At most 8"));
+        assert!(validate_hidden(&[8, 0], MAX_WIDTH)
+            .unwrap_err()
+            .contains("Hidden layer 2"));
+        assert!(validate_hidden(&[129], MAX_WIDTH).is_err());
         assert!(validate_output(Activation::Relu).is_err());
     }
 }

@@ -10,7 +10,7 @@ use crate::encoding::Encoding;
 use crate::history::{LossHistory, LossPoint};
 use crate::mlp::{Gradients, Mlp, Workspace};
 use crate::optim::GradientDescent;
-use crate::settings::{validate_eta, validate_hidden, validate_output, Settings};
+use crate::settings::{validate_eta, validate_hidden, validate_output, Init, Settings, Task};
 use crate::{Activation, Loss, Reduction};
 
 /// Points of the loss curve kept in memory.
@@ -67,12 +67,22 @@ impl Trainer {
     pub fn new(settings: Settings) -> Result<Trainer, String> {
         settings.validate()?;
         let split = settings.data.generate();
+        Trainer::with_split(settings, split)
+    }
+
+    /// A fresh run on data supplied directly (its rows must be
+    /// `settings.inputs` wide); `settings.data` is then not used.
+    pub fn with_split(settings: Settings, split: Split) -> Result<Trainer, String> {
+        settings.validate_model()?;
+        if split.train.is_empty() || split.train.dim != settings.inputs {
+            return Err("The training set is empty or has the wrong width.".to_string());
+        }
         let mlp = build_model(&settings);
         let mut t = Trainer {
             grads: mlp.zero_gradients(),
             last_finite: mlp.clone(),
             last_finite_at: (0, 0),
-            encoding: Encoding::new(settings.loss, settings.output_activation),
+            encoding: encoding_of(&settings),
             batches: BatchOrder::new(0, 0),
             mlp,
             split,
@@ -170,6 +180,18 @@ impl Trainer {
         Ok(())
     }
 
+    /// Data supplied directly (same width as before); the model restarts from
+    /// the weight seed.
+    pub fn replace_data(&mut self, split: Split) -> Result<(), String> {
+        if split.train.is_empty() || split.train.dim != self.settings.inputs {
+            return Err("The training set is empty or has the wrong width.".to_string());
+        }
+        self.split = split;
+        self.encode_targets();
+        self.restart();
+        Ok(())
+    }
+
     /// A new architecture; the model restarts from the weight seed.
     pub fn set_architecture(
         &mut self,
@@ -177,7 +199,7 @@ impl Trainer {
         hidden_activation: Activation,
         output_activation: Activation,
     ) -> Result<(), String> {
-        validate_hidden(&hidden)?;
+        validate_hidden(&hidden, self.settings.max_width)?;
         validate_output(output_activation)?;
         self.settings.hidden = hidden;
         self.settings.hidden_activation = hidden_activation;
@@ -337,7 +359,7 @@ impl Trainer {
     }
 
     fn encode_targets(&mut self) {
-        self.encoding = Encoding::new(self.settings.loss, self.settings.output_activation);
+        self.encoding = encoding_of(&self.settings);
         let enc = self.encoding;
         let encode = |d: &Dataset| d.labels.iter().map(|&l| enc.target(l)).collect();
         self.train_targets = encode(&self.split.train);
@@ -346,10 +368,21 @@ impl Trainer {
 }
 
 fn build_model(s: &Settings) -> Mlp {
-    Mlp::new(
+    let mut mlp = Mlp::new(
         &s.sizes(),
         s.hidden_activation,
         s.output_activation,
         s.weight_seed,
-    )
+    );
+    if let Init::Spread { lo, hi } = s.init {
+        mlp.spread_first_layer(lo, hi, s.weight_seed);
+    }
+    mlp
+}
+
+fn encoding_of(s: &Settings) -> Encoding {
+    match s.task {
+        Task::Classification => Encoding::new(s.loss, s.output_activation),
+        Task::Regression => Encoding::regression(),
+    }
 }

@@ -3,7 +3,7 @@
 
 use mlp_playground::render::boundary::BoundaryImage;
 use mlp_playground::render::classifier_chart::{draw_classifier, ChartOptions};
-use mlp_playground::render::loss_chart::draw_loss;
+use mlp_playground::render::loss_chart::{draw_loss, Axes};
 use mlp_playground::render::palette::{
     classify_pixel, BOUNDARY, NEGATIVE, POSITIVE, TEST_CURVE, TRAIN_CURVE,
 };
@@ -205,7 +205,13 @@ fn draw_loss_chart(trainer: &Trainer, log_scale: bool, show_test: bool) -> Vec<u
     let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
     {
         let backend = bitmap(&mut buf);
-        draw_loss(backend, trainer.history(), log_scale, show_test, 1.0).unwrap();
+        let axes = Axes {
+            x_desc: "iteration",
+            y_desc: "loss",
+            log_scale,
+            scale: 1.0,
+        };
+        draw_loss(backend, trainer.history(), ["train", "test"], show_test, axes).unwrap();
     }
     buf
 }
@@ -245,4 +251,54 @@ fn an_empty_history_draws_axes_without_failing() {
     trainer.set_loss(mlp_playground::Loss::Mse, mlp_playground::Reduction::Sum);
     let buf = draw_loss_chart(&trainer, true, true);
     assert!(buf.iter().any(|&b| b < 128), "axes are drawn");
+}
+
+#[test]
+fn the_approximation_plot_shows_target_fit_and_unit_terms() {
+    use mlp_playground::approx::lab::{Lab, Mode};
+    use mlp_playground::render::approx_chart::{draw_approx, ApproxOptions};
+    use mlp_playground::render::palette::{FIT, HIGHLIGHT, TARGET};
+
+    let mut lab = Lab::new();
+    lab.set_mode(Mode::Constructed);
+    lab.set_units(12).unwrap();
+    let mlp = lab.mlp();
+    let draw = |show_units: bool, highlight: Option<usize>| {
+        let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+        let layout = {
+            let options = ApproxOptions {
+                scale: 1.0,
+                show_units,
+                highlight,
+            };
+            let curves = (lab.xs(), lab.psi(), lab.f());
+            draw_approx(bitmap(&mut buf), &mlp, &[], curves, options).unwrap()
+        };
+        (buf, layout)
+    };
+    let (buf, layout) = draw(true, Some(3));
+    let whole = layout.rect;
+    let count = |buf: &[u8], c: [u8; 3]| count_in(buf, whole, |p| p == c);
+    assert!(count(&buf, TARGET) > 200, "ψ is drawn");
+    assert!(count(&buf, FIT) > 200, "f is drawn");
+    assert!(count(&buf, HIGHLIGHT) > 50, "the highlighted unit is drawn");
+    // Unit terms are translucent blue over white: bluish, not grey.
+    let bluish = count_in(&buf, whole, |[r, _, b]| i32::from(b) - i32::from(r) > 25);
+    assert!(bluish > 200, "unit terms are drawn ({bluish} px)");
+    let (plain, _) = draw(false, None);
+    assert_eq!(count(&plain, HIGHLIGHT), 0);
+    assert!(count_in(&plain, whole, |[r, _, b]| i32::from(b) - i32::from(r) > 25) < bluish / 4);
+    // The layout maps pixels back to data: the plot's corners are the ranges.
+    assert!((layout.data_x(f64::from(whole.x)) + 1.0).abs() < 1e-9);
+    assert!((layout.data_y(f64::from(whole.y)) - 1.5).abs() < 1e-9);
+    // The highlighted unit's own curve is found again under the pointer.
+    let x = 0.5_f32;
+    let px = f64::from(whole.x) + (f64::from(x) + 1.0) / 2.0 * f64::from(whole.width);
+    let py = layout.pixel_y(f64::from(mlp_playground::approx::unit_term(&mlp, 3, x)));
+    let found = layout.unit_at(&mlp, px, py, 0.5).unwrap();
+    let term = |k| mlp_playground::approx::unit_term(&mlp, k, x);
+    assert!(
+        (term(found) - term(3)).abs() < 1e-3,
+        "unit {found} under the pointer"
+    );
 }

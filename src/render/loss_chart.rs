@@ -1,45 +1,91 @@
-//! The loss curve: train and test L against iterations, linear or log10 scale.
+//! Line charts against an iteration or unit count: the loss curve (train and
+//! test L) and the universal-approximation view's error curves, linear or
+//! log10 scale.
 
 use super::classifier_chart::{fail, rgb};
-use super::palette::{TEST_CURVE, TRAIN_CURVE};
+use super::palette::{Rgb, TEST_CURVE, TRAIN_CURVE};
 use crate::history::LossHistory;
 use plotters::prelude::*;
 
-/// Draws the train (and, if `show_test`, the test) curve of `history` on
-/// `backend`. In log scale the
-/// y axis shows log10 L (labelled as powers of ten); non-finite or (in log
-/// scale) non-positive values are left out rather than drawn as garbage.
+/// One named curve of (x, y) points.
+#[derive(Clone, Debug)]
+pub struct Curve {
+    /// Legend text.
+    pub name: &'static str,
+    /// Line colour.
+    pub colour: Rgb,
+    /// The points, x increasing.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Axis texts and scale of a line chart.
+#[derive(Clone, Copy, Debug)]
+pub struct Axes {
+    /// Under the x axis.
+    pub x_desc: &'static str,
+    /// Beside the y axis.
+    pub y_desc: &'static str,
+    /// log10 of y is plotted, labelled as powers of ten.
+    pub log_scale: bool,
+    /// Device pixels per CSS pixel.
+    pub scale: f32,
+}
+
+/// Draws the train (and, if `show_test`, the test) curve of `history`, with
+/// the legend texts `names`.
 pub fn draw_loss<DB: DrawingBackend>(
     backend: DB,
     history: &LossHistory,
-    log_scale: bool,
+    names: [&'static str; 2],
     show_test: bool,
-    scale: f32,
+    axes: Axes,
 ) -> Result<(), String> {
-    let px = |v: f32| (v * scale).round() as u32;
-    let y_of = |v: f32| -> Option<f64> {
-        let v = f64::from(v);
-        match (v.is_finite(), log_scale) {
-            (false, _) => None,
-            (true, true) if v > 0.0 => Some(v.log10()),
-            (true, true) => None,
-            (true, false) => Some(v),
-        }
+    let series = |f: fn(&crate::history::LossPoint) -> f32| -> Vec<(f64, f64)> {
+        history
+            .points()
+            .map(|p| (p.iteration as f64, f64::from(f(p))))
+            .collect()
     };
-    let train: Vec<(f64, f64)> = history
-        .points()
-        .filter_map(|p| Some((p.iteration as f64, y_of(p.train)?)))
+    let mut curves = vec![Curve {
+        name: names[0],
+        colour: TRAIN_CURVE,
+        points: series(|p| p.train),
+    }];
+    if show_test {
+        curves.push(Curve {
+            name: names[1],
+            colour: TEST_CURVE,
+            points: series(|p| p.test),
+        });
+    }
+    draw_curves(backend, &curves, axes)
+}
+
+/// Draws `curves` on `backend`. Non-finite values, and in log scale
+/// non-positive ones, are left out rather than drawn as garbage.
+pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes) -> Result<(), String> {
+    let px = |v: f32| (v * axes.scale).round() as u32;
+    let y_of = |v: f64| match (v.is_finite(), axes.log_scale) {
+        (false, _) => None,
+        (true, true) if v > 0.0 => Some(v.log10()),
+        (true, true) => None,
+        (true, false) => Some(v),
+    };
+    let shown: Vec<Vec<(f64, f64)>> = curves
+        .iter()
+        .map(|c| {
+            c.points
+                .iter()
+                .filter_map(|&(x, y)| Some((x, y_of(y)?)))
+                .collect()
+        })
         .collect();
-    let test: Vec<(f64, f64)> = history
-        .points()
-        .filter_map(|p| Some((p.iteration as f64, y_of(p.test)?)))
-        .collect();
-    let x_max = history
-        .points()
-        .last()
-        .map_or(1.0, |p| p.iteration as f64)
-        .max(1.0);
-    let (y_lo, y_hi) = y_bounds(train.iter().chain(&test).map(|p| p.1), log_scale);
+    let x_max = curves
+        .iter()
+        .filter_map(|c| c.points.last())
+        .map(|p| p.0)
+        .fold(1.0, f64::max);
+    let (y_lo, y_hi) = y_bounds(shown.iter().flatten().map(|p| p.1), axes.log_scale);
 
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
@@ -49,9 +95,9 @@ pub fn draw_loss<DB: DrawingBackend>(
         .y_label_area_size(px(56.0))
         .build_cartesian_2d(0.0..x_max, y_lo..y_hi)
         .map_err(fail)?;
-    // In log scale the axis holds log10 L: label the whole decades as powers
+    // In log scale the axis holds log10 y: label the whole decades as powers
     // of ten and leave the ticks plotters puts between them unlabelled.
-    let y_label = |v: &f64| match log_scale {
+    let y_label = |v: &f64| match axes.log_scale {
         true if (v - v.round()).abs() < 1e-9 => format!("1e{}", v.round() as i32),
         true => String::new(),
         false => format!("{v:.3}"),
@@ -59,8 +105,8 @@ pub fn draw_loss<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .light_line_style(WHITE.mix(0.0))
-        .x_desc("iteration")
-        .y_desc(if log_scale { "loss (log)" } else { "loss" })
+        .x_desc(axes.x_desc)
+        .y_desc(axes.y_desc)
         .y_label_formatter(&y_label)
         .x_labels(5)
         .x_label_formatter(&|v: &f64| compact(*v))
@@ -68,16 +114,12 @@ pub fn draw_loss<DB: DrawingBackend>(
         .axis_desc_style(("sans-serif", px(12.0)))
         .draw()
         .map_err(fail)?;
-    let mut curves = vec![(train, TRAIN_CURVE, "train")];
-    if show_test {
-        curves.push((test, TEST_CURVE, "test"));
-    }
-    for (series, colour, name) in curves {
-        let style = rgb(colour).stroke_width(px(1.5).max(1));
+    for (curve, points) in curves.iter().zip(shown) {
+        let style = rgb(curve.colour).stroke_width(px(1.5).max(1));
         chart
-            .draw_series(LineSeries::new(series, style))
+            .draw_series(LineSeries::new(points, style))
             .map_err(fail)?
-            .label(name)
+            .label(curve.name)
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
     }
     chart

@@ -3,6 +3,7 @@
 //! the drawing backend so the same code draws on a canvas in the browser and
 //! into a bitmap in the native tests.
 
+pub mod approx_chart;
 pub mod boundary;
 pub mod classifier_chart;
 pub mod loss_chart;

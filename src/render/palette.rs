@@ -16,6 +16,17 @@ pub const TRAIN_CURVE: Rgb = [30, 30, 30];
 /// The test-loss curve.
 pub const TEST_CURVE: Rgb = [214, 39, 40];
 
+/// The target ψ in the 1D view.
+pub const TARGET: Rgb = [35, 35, 35];
+/// The fit f in the 1D view.
+pub const FIT: Rgb = [230, 85, 13];
+/// One unit's term ω_k σ(w_k x + b_k) in the 1D view.
+pub const UNIT: Rgb = [8, 119, 189];
+/// The unit under the pointer.
+pub const HIGHLIGHT: Rgb = [117, 38, 170];
+/// The samples the trained mode learns from.
+pub const SAMPLE: Rgb = [120, 120, 120];
+
 /// The heatmap colour for a confidence c ∈ [−1, 1]: the class colour, paler
 /// as |c| falls, so the points drawn on top stay readable.
 pub fn heat(c: f32) -> Rgb {

@@ -1,14 +1,11 @@
-//! The only module that knows the browser: the wasm-bindgen handle of the
-//! classification view. Large state lives here in Rust; JavaScript gets small
-//! answers and calls setters. Every error becomes a `JsError` carrying a
-//! sentence for the user, and a refused setting changes nothing.
+//! The wasm-bindgen handle of the classification view.
 
+use super::{context_2d, device_pixel_ratio, js_err, no_canvas, parse, seed_of, whole};
 use crate::dataset::DataSpec;
 use crate::render::boundary::BoundaryImage;
 use crate::render::classifier_chart::{draw_classifier, ChartOptions};
-use crate::render::loss_chart::draw_loss;
+use crate::render::loss_chart::{draw_loss, Axes};
 use crate::render::PixelRect;
-use crate::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
 use crate::{dataset::POINTS_RANGE, Settings, Trainer};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -29,14 +26,6 @@ pub struct ClassifierView {
 /// least 200 for any chart that large): finer grids cost time in every frame
 /// and show nothing more of a smooth function.
 const MAX_GRID: u32 = 256;
-
-fn js_err(message: String) -> JsError {
-    JsError::new(&message)
-}
-
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, JsError> {
-    s.parse().map_err(js_err)
-}
 
 #[wasm_bindgen]
 impl ClassifierView {
@@ -148,7 +137,20 @@ impl ClassifierView {
         self.heatmap = Some(heatmap);
         drawn.map_err(js_err)?;
         let backend = CanvasBackend::with_canvas_object(loss).ok_or_else(no_canvas)?;
-        draw_loss(backend, self.trainer.history(), log_scale, show_test, scale).map_err(js_err)
+        let axes = Axes {
+            x_desc: "iteration",
+            y_desc: if log_scale { "loss (log)" } else { "loss" },
+            log_scale,
+            scale,
+        };
+        draw_loss(
+            backend,
+            self.trainer.history(),
+            ["train", "test"],
+            show_test,
+            axes,
+        )
+        .map_err(js_err)
     }
 
     /// Computes the boundary image only (for the benchmark; no DOM needed).
@@ -219,23 +221,6 @@ impl ClassifierView {
     }
 }
 
-/// A fresh random seed from the operating system, for a user who asks for one.
-#[wasm_bindgen]
-pub fn fresh_seed() -> Result<u32, JsError> {
-    let mut bytes = [0u8; 4];
-    getrandom::fill(&mut bytes).map_err(|e| js_err(format!("No random seed available: {e}.")))?;
-    Ok(u32::from_le_bytes(bytes))
-}
-
-/// The limits the core accepts, as JSON, so the page's controls agree with it.
-#[wasm_bindgen]
-pub fn limits() -> String {
-    format!(
-        "{{\"max_layers\":{MAX_LAYERS},\"max_width\":{MAX_WIDTH},\"max_points\":{},\"min_points\":{},\"eta_min\":{:e},\"eta_max\":{}}}",
-        POINTS_RANGE.1, POINTS_RANGE.0, ETA_RANGE.0, ETA_RANGE.1
-    )
-}
-
 /// Computes the heatmap at grid resolution, puts it on the off-screen canvas
 /// and scales it onto the plotting area with smoothing.
 fn blit(
@@ -288,43 +273,4 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsError> {
         .ok()
         .and_then(|e| e.dyn_into().ok())
         .ok_or_else(no_canvas)
-}
-
-fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(no_canvas)
-}
-
-fn no_canvas() -> JsError {
-    js_err("This canvas has no 2D drawing context; the chart cannot be drawn.".into())
-}
-
-fn device_pixel_ratio() -> f32 {
-    web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio() as f32)
-        .clamp(1.0, 4.0)
-}
-
-/// A JS number that must be a whole, non-negative value.
-fn whole(v: f64, what: &str) -> Result<u64, JsError> {
-    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= 9.0e15 {
-        Ok(v as u64)
-    } else {
-        Err(js_err(format!(
-            "{what} must be a whole number of at least 0 (got {v})."
-        )))
-    }
-}
-
-/// A seed: a whole number from 0 to 2³² − 1.
-fn seed_of(v: f64, what: &str) -> Result<u64, JsError> {
-    let s = whole(v, what)?;
-    if s > u64::from(u32::MAX) {
-        return Err(js_err(format!("{what} must be at most 4294967295 (got {v}).")));
-    }
-    Ok(s)
 }

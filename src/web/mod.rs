@@ -1,0 +1,85 @@
+//! The only module that knows the browser: one wasm-bindgen handle per view
+//! (large state stays in Rust; JavaScript gets small answers and calls
+//! setters) and the helpers they share. Every error becomes a `JsError`
+//! carrying a sentence for the user, and a refused setting changes nothing.
+
+pub mod approx;
+pub mod classifier;
+
+pub use approx::ApproxView;
+pub use classifier::ClassifierView;
+
+use crate::dataset::POINTS_RANGE;
+use crate::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A sentence for the user, as the error JavaScript sees.
+fn js_err(message: String) -> JsError {
+    JsError::new(&message)
+}
+
+/// Parses a setting's name, the error being a sentence for the user.
+fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, JsError> {
+    s.parse().map_err(js_err)
+}
+
+/// A fresh random seed from the operating system, for a user who asks for one.
+#[wasm_bindgen]
+pub fn fresh_seed() -> Result<u32, JsError> {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).map_err(|e| js_err(format!("No random seed available: {e}.")))?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+/// The limits the core accepts, as JSON, so the page's controls agree with it.
+#[wasm_bindgen]
+pub fn limits() -> String {
+    format!(
+        "{{\"max_layers\":{MAX_LAYERS},\"max_width\":{MAX_WIDTH},\"max_points\":{},\"min_points\":{},\"eta_min\":{:e},\"eta_max\":{}}}",
+        POINTS_RANGE.1, POINTS_RANGE.0, ETA_RANGE.0, ETA_RANGE.1
+    )
+}
+
+/// The 2D drawing context of a canvas, or a sentence saying there is none.
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(no_canvas)
+}
+
+/// The error for a canvas that cannot be drawn on.
+fn no_canvas() -> JsError {
+    js_err("This canvas has no 2D drawing context; the chart cannot be drawn.".into())
+}
+
+/// Device pixels per CSS pixel: charts scale their fonts and lines by it.
+fn device_pixel_ratio() -> f32 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio() as f32)
+        .clamp(1.0, 4.0)
+}
+
+/// A JS number that must be a whole, non-negative value.
+fn whole(v: f64, what: &str) -> Result<u64, JsError> {
+    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= 9.0e15 {
+        Ok(v as u64)
+    } else {
+        Err(js_err(format!(
+            "{what} must be a whole number of at least 0 (got {v})."
+        )))
+    }
+}
+
+/// A seed: a whole number from 0 to 2³² − 1.
+fn seed_of(v: f64, what: &str) -> Result<u64, JsError> {
+    let s = whole(v, what)?;
+    if s > u64::from(u32::MAX) {
+        return Err(js_err(format!("{what} must be at most 4294967295 (got {v}).")));
+    }
+    Ok(s)
+}

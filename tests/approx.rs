@@ -1,0 +1,165 @@
+//! The universal-approximation lab: the construction gets better with K, the
+//! trained fit reaches a small error, the unit terms add up to the network,
+//! drawn curves are resampled right, and the two modes keep their own state.
+
+use mlp_playground::approx::lab::{Lab, Mode, Samples};
+use mlp_playground::approx::target::Target;
+use mlp_playground::approx::{grid, offset, unit_term};
+use mlp_playground::{Activation, Mlp, Workspace};
+use std::f32::consts::PI;
+
+fn constructed(act: Activation, target: Target) -> Lab {
+    let mut lab = Lab::new();
+    lab.set_mode(Mode::Constructed);
+    lab.set_activation(act).unwrap();
+    lab.set_target(target);
+    lab
+}
+
+fn max_error_at(lab: &mut Lab, k: usize) -> f32 {
+    lab.set_units(k).unwrap();
+    assert_eq!(lab.units(), k);
+    lab.errors().0
+}
+
+/// sin(3πx) is Lipschitz with L = 3π. The uniform staircase with K + 1 equal
+/// pieces of width d = 2/(K + 1), each at the mean of ψ over its piece, is
+/// within L·d of ψ everywhere; the greedy construction, which spends its steps
+/// where the error is largest, must do at least as well.
+#[test]
+fn the_sigmoid_staircase_approaches_sin_as_k_grows() {
+    for act in [Activation::Sigmoid, Activation::Tanh] {
+        let mut lab = constructed(act, Target::Sin);
+        let errs: Vec<f32> = [5, 20, 80].iter().map(|&k| max_error_at(&mut lab, k)).collect();
+        assert!(errs[0] > errs[1] && errs[1] > errs[2], "{act}: {errs:?}");
+        let bound = 3.0 * PI * 2.0 / 81.0;
+        assert!(errs[2] < bound, "{act}: ε(80) = {} above L·d = {bound}", errs[2]);
+    }
+}
+
+#[test]
+fn the_relu_interpolant_approaches_sin_as_k_grows() {
+    let mut lab = constructed(Activation::Relu, Target::Sin);
+    let (e20, e80) = (max_error_at(&mut lab, 20), max_error_at(&mut lab, 80));
+    // Interpolation error ≤ max|ψ''| d²/8 for knots d apart: (3π)²(2/80)²/8 ≈ 0.007
+    // for uniform knots; the greedy knots land within a factor 2 of it.
+    assert!(
+        e80 < e20 && e80 < 2.0 * (3.0 * PI).powi(2) * (2.0_f32 / 80.0).powi(2) / 8.0,
+        "{e20} {e80}"
+    );
+}
+
+#[test]
+fn a_sum_of_lines_is_a_line_whatever_k() {
+    let mut lab = constructed(Activation::Identity, Target::Sin);
+    let (e1, e50) = (max_error_at(&mut lab, 1), max_error_at(&mut lab, 50));
+    assert!((e1 - e50).abs() < 1e-5, "{e1} vs {e50}");
+}
+
+#[test]
+fn gradient_descent_fits_sin_with_twenty_units() {
+    let mut lab = Lab::new();
+    assert_eq!(
+        (lab.mode(), lab.units(), lab.activation()),
+        (Mode::Trained, 20, Activation::Tanh)
+    );
+    let before = lab.errors().1;
+    lab.step(10_000);
+    let (max_error, mse) = lab.errors();
+    assert!(
+        mse < 0.005,
+        "MSE against ψ after 10000 steps: {mse} (from {before})"
+    );
+    assert!(max_error < 0.6, "{max_error}");
+    let history = lab.trained_errors();
+    assert!(history.points().last().unwrap().test < 0.005);
+}
+
+fn assert_terms_sum_to_output(mlp: &Mlp) {
+    let xs = grid();
+    let mut ws = Workspace::default();
+    let out = mlp.forward(&xs, &mut ws).to_vec();
+    let k = mlp.layers[0].outputs;
+    for (&x, &y) in xs.iter().zip(&out) {
+        let terms: Vec<f32> = (0..k).map(|j| unit_term(mlp, j, x)).collect();
+        let sum = offset(mlp) + terms.iter().sum::<f32>();
+        let scale = 1.0 + terms.iter().map(|t| t.abs()).sum::<f32>();
+        assert!(
+            (sum - y).abs() <= 1e-5 * scale,
+            "at {x}: Σ terms + c = {sum}, f = {y}"
+        );
+    }
+}
+
+#[test]
+fn the_unit_terms_add_up_to_the_network_output() {
+    let mut lab = constructed(Activation::Sigmoid, Target::Bump);
+    lab.set_units(30).unwrap();
+    assert_terms_sum_to_output(&lab.mlp());
+    let mut trained = Lab::new();
+    trained.step(500);
+    assert_terms_sum_to_output(&trained.mlp());
+}
+
+#[test]
+fn a_drawn_curve_is_sorted_and_interpolated_linearly() {
+    let t = Target::drawn(&[0.5, -0.5, 0.0], &[1.0, -1.0, 0.5]).unwrap();
+    assert_eq!(t.value(-0.5), -1.0);
+    assert_eq!(t.value(0.0), 0.5);
+    assert!((t.value(-0.25) - -0.25).abs() < 1e-6);
+    assert!((t.value(0.25) - 0.75).abs() < 1e-6);
+    assert_eq!(
+        (t.value(-1.0), t.value(1.0)),
+        (-1.0, 1.0),
+        "constant beyond the ends"
+    );
+    assert!(Target::drawn(&[0.1], &[0.0]).is_err());
+    assert!(Target::drawn(&[0.1, 0.11], &[0.0, 1.0]).is_err());
+    assert!(Target::drawn(&[0.0, f64::NAN], &[0.0, 1.0]).is_err());
+    // The lab's ψ on its grid follows the drawn curve.
+    let mut lab = Lab::new();
+    lab.set_target(t.clone());
+    for (&x, &p) in lab.xs().iter().zip(lab.psi()) {
+        assert_eq!(p, t.value(x));
+    }
+}
+
+#[test]
+fn each_mode_keeps_its_own_state() {
+    let mut lab = Lab::new();
+    lab.step(100);
+    lab.set_mode(Mode::Constructed);
+    lab.set_units(7).unwrap();
+    lab.step(1);
+    assert_eq!(lab.units(), 8);
+    lab.set_mode(Mode::Trained);
+    assert_eq!((lab.trainer().iteration(), lab.units()), (100, 20));
+    lab.set_mode(Mode::Constructed);
+    assert_eq!(lab.units(), 8);
+    lab.reset();
+    assert_eq!(lab.units(), 0);
+    assert!(lab.set_units(0).is_err() && lab.set_units(501).is_err());
+    assert!(lab
+        .set_samples(Samples {
+            n: 1,
+            noise: 0.0,
+            seed: 1
+        })
+        .is_err());
+}
+
+#[test]
+fn every_named_target_is_finite_and_seeded() {
+    for name in ["sin", "step", "abs", "sawtooth", "bump", "smooth"] {
+        let t = Target::named(name, 3).unwrap();
+        assert!(
+            grid()
+                .iter()
+                .all(|&x| t.value(x).is_finite() && t.value(x).abs() <= 1.0),
+            "{name}"
+        );
+    }
+    assert_eq!(Target::smooth(3), Target::smooth(3));
+    assert_ne!(Target::smooth(3), Target::smooth(4));
+    assert!(Target::named("drawn", 1).is_err() && Target::named("square", 1).is_err());
+}
