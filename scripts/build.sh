@@ -23,7 +23,7 @@ WASM_OPT=node_modules/.bin/wasm-opt
 # supported by every current browser and by Node 20.
 FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-call-indirect-overlong
   --enable-multivalue --enable-mutable-globals --enable-nontrapping-float-to-int
-  --enable-reference-types --enable-sign-ext)
+  --enable-reference-types --enable-sign-ext --enable-simd)
 
 fail() { echo "build: $*" >&2; exit 1; }
 [[ -x "$WASM_OPT" ]] || fail "$WASM_OPT not found; run 'bash scripts/setup.sh build' (or npm ci) first."
