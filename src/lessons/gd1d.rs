@@ -1,0 +1,176 @@
+//! Gradient descent on a function of one variable, as the notes derive it:
+//! from w₀, the quadratic model L̃(w) = L(w₀) + L'(w₀)(w − w₀) + (1/2η)(w − w₀)²
+//! has its minimum at w₀ − η L'(w₀), the next iterate. Whether the iterates
+//! converge, oscillate, diverge or land in another minimum depends on w₀ and η.
+
+/// A curve L(w) to descend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// L(w) = (w − 1)²: L'' = 2, so GD converges exactly when η < 2/L'' = 1.
+    Quadratic,
+    /// Two Gaussian wells of different depths on a faint bowl: two local
+    /// minima, and flat shoulders where GD crawls.
+    TwoWells,
+    /// L(w) = w⁴/4: the curvature grows with |w|, so a fixed η that works near
+    /// 0 diverges from far away.
+    Quartic,
+    /// L(w) = w²/8 − cos(3w)/2: many local minima.
+    Bumpy,
+}
+
+/// Where a run of gradient descent ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Outcome {
+    /// Settled at the local minimum with this index in `Curve::minima()`.
+    Converged(usize),
+    /// Still moving after the given number of steps (a 2-cycle or a crawl).
+    Oscillating,
+    /// Left every bound (|w| > 1e6 or not a number).
+    Diverged,
+}
+
+impl Curve {
+    /// Every curve, in the order the page lists them.
+    pub const ALL: [Curve; 4] = [Curve::Quadratic, Curve::TwoWells, Curve::Quartic, Curve::Bumpy];
+
+    /// The short name used in the page's controls and in URLs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Curve::Quadratic => "quadratic",
+            Curve::TwoWells => "two-wells",
+            Curve::Quartic => "quartic",
+            Curve::Bumpy => "bumpy",
+        }
+    }
+
+    /// The curve of a name from the page.
+    pub fn parse(name: &str) -> Result<Curve, String> {
+        Curve::ALL.into_iter().find(|c| c.name() == name).ok_or_else(|| {
+            format!("Unknown curve \"{name}\": choose quadratic, two-wells, quartic or bumpy.")
+        })
+    }
+
+    /// L(w).
+    pub fn value(self, w: f64) -> f64 {
+        match self {
+            Curve::Quadratic => (w - 1.0).powi(2),
+            Curve::TwoWells => {
+                0.02 * w * w - (-(w + 1.5).powi(2)).exp() - 0.6 * (-(w - 1.2).powi(2) / 0.5).exp()
+            }
+            Curve::Quartic => w.powi(4) / 4.0,
+            Curve::Bumpy => w * w / 8.0 - (3.0 * w).cos() / 2.0,
+        }
+    }
+
+    /// L'(w), next to L: the gradient descent step needs only this.
+    pub fn derivative(self, w: f64) -> f64 {
+        match self {
+            Curve::Quadratic => 2.0 * (w - 1.0),
+            Curve::TwoWells => {
+                0.04 * w
+                    + 2.0 * (w + 1.5) * (-(w + 1.5).powi(2)).exp()
+                    + 0.6 * (2.0 * (w - 1.2) / 0.5) * (-(w - 1.2).powi(2) / 0.5).exp()
+            }
+            Curve::Quartic => w.powi(3),
+            Curve::Bumpy => w / 4.0 + 1.5 * (3.0 * w).sin(),
+        }
+    }
+
+    /// The range of w the page plots.
+    pub fn domain(self) -> (f64, f64) {
+        match self {
+            Curve::Quadratic => (-2.0, 4.0),
+            Curve::TwoWells | Curve::Bumpy => (-4.0, 4.0),
+            Curve::Quartic => (-3.0, 3.0),
+        }
+    }
+
+    /// The local minima inside the domain, left to right: where L' changes
+    /// sign from − to +, refined by bisection.
+    pub fn minima(self) -> Vec<f64> {
+        let (lo, hi) = self.domain();
+        let n = 4000;
+        let at = |i: usize| lo + (hi - lo) * i as f64 / n as f64;
+        (0..n)
+            .filter(|&i| self.derivative(at(i)) < 0.0 && self.derivative(at(i + 1)) >= 0.0)
+            .map(|i| {
+                let (mut a, mut b) = (at(i), at(i + 1));
+                for _ in 0..60 {
+                    let m = 0.5 * (a + b);
+                    if self.derivative(m) < 0.0 {
+                        a = m
+                    } else {
+                        b = m
+                    }
+                }
+                0.5 * (a + b)
+            })
+            .collect()
+    }
+
+    /// The notes' quadratic model around w₀ for step size η, at w.
+    pub fn model(self, w0: f64, eta: f64, w: f64) -> f64 {
+        self.value(w0) + self.derivative(w0) * (w - w0) + (w - w0).powi(2) / (2.0 * eta)
+    }
+}
+
+/// w₀, w₁, … w_steps of w ← w − η L'(w), stopping early once w leaves every bound.
+pub fn iterates(curve: Curve, w0: f64, eta: f64, steps: usize) -> Vec<f64> {
+    let mut ws = vec![w0];
+    let mut w = w0;
+    for _ in 0..steps {
+        w -= eta * curve.derivative(w);
+        ws.push(w);
+        if !w.is_finite() || w.abs() > 1e6 {
+            break;
+        }
+    }
+    ws
+}
+
+/// Where `steps` steps of gradient descent from w₀ with η end.
+pub fn outcome(curve: Curve, w0: f64, eta: f64, steps: usize) -> Outcome {
+    let ws = iterates(curve, w0, eta, steps);
+    let w = ws[ws.len() - 1];
+    if !w.is_finite() || w.abs() > 1e6 {
+        return Outcome::Diverged;
+    }
+    let settled = (w - ws[ws.len() - 2]).abs() < 1e-7 && curve.derivative(w).abs() < 1e-5;
+    if !settled {
+        return Outcome::Oscillating;
+    }
+    let minima = curve.minima();
+    let nearest = (0..minima.len()).min_by(|&a, &b| (minima[a] - w).abs().total_cmp(&(minima[b] - w).abs()));
+    nearest.map_or(Outcome::Oscillating, Outcome::Converged)
+}
+
+/// The outcome for every (η, w₀) pair: rows are η, columns w₀.
+pub fn outcome_map(curve: Curve, etas: &[f64], w0s: &[f64], steps: usize) -> Vec<Outcome> {
+    etas.iter()
+        .flat_map(|&eta| w0s.iter().map(move |&w0| outcome(curve, w0, eta, steps)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derivatives_match_central_differences() {
+        for c in Curve::ALL {
+            for w in [-2.3, -0.4, 0.7, 1.9] {
+                let numeric = (c.value(w + 1e-6) - c.value(w - 1e-6)) / 2e-6;
+                assert!((numeric - c.derivative(w)).abs() < 1e-5, "{c:?} at {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_iterate_minimises_the_quadratic_model() {
+        let (c, w0, eta) = (Curve::TwoWells, 0.3, 0.4);
+        let next = iterates(c, w0, eta, 1)[1];
+        for d in [-1e-3, 1e-3] {
+            assert!(c.model(w0, eta, next) < c.model(w0, eta, next + d));
+        }
+    }
+}
