@@ -64,6 +64,15 @@ impl Encoding {
         }
     }
 
+    /// The output value on the decision boundary (confidence 0).
+    pub fn threshold(&self) -> f32 {
+        if self.logistic {
+            0.0
+        } else {
+            0.5 * (self.low + self.high)
+        }
+    }
+
     /// The predicted label ±1: the output's side of the decision threshold.
     pub fn class(&self, output: f32) -> f32 {
         if self.confidence(output) >= 0.0 {

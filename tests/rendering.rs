@@ -104,6 +104,7 @@ fn draw_chart(trainer: &Trainer) -> (Vec<u8>, PixelRect) {
         let options = ChartOptions {
             scale: 1.0,
             show_test: true,
+            overlay: None,
         };
         draw_classifier(backend, &split.train, &split.test, options, |root, rect| {
             area = Some(rect);
@@ -300,5 +301,61 @@ fn the_approximation_plot_shows_target_fit_and_unit_terms() {
     assert!(
         (term(found) - term(3)).abs() < 1e-3,
         "unit {found} under the pointer"
+    );
+}
+
+#[test]
+fn the_lesson_charts_draw_their_lines() {
+    use mlp_playground::lessons::gd1d::{iterates, outcome_map, Curve};
+    use mlp_playground::lessons::lda::lda;
+    use mlp_playground::lessons::logistic::{normal_start, train, two_gaussians};
+    use mlp_playground::render::gd1d_chart::{draw_gd1d, draw_outcome_map, outcome_colour};
+    use mlp_playground::render::logistic_chart::{draw_logistic, Panel};
+    use mlp_playground::render::palette::{FIT, HIGHLIGHT, TARGET};
+
+    let whole = PixelRect {
+        x: 0,
+        y: 0,
+        width: SIZE.0,
+        height: SIZE.1,
+    };
+    let data = two_gaussians(100, 0.6, 0.3, 7);
+    let snaps = train(&data, normal_start(1), 0.1, &[10, 10_000]);
+    let panels: Vec<Panel> = snaps
+        .iter()
+        .map(|&(n, m)| Panel {
+            title: format!("n = {n}"),
+            model: m,
+        })
+        .collect();
+    let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+    draw_logistic(bitmap(&mut buf), &data, &panels, lda(&data), 2, 1.0).unwrap();
+    assert!(
+        count_in(&buf, whole, |p| p == TARGET) > 100,
+        "logistic boundaries"
+    );
+    assert!(
+        count_in(&buf, whole, |p| p == TEST_CURVE) > 50,
+        "LDA boundaries, dashed"
+    );
+
+    let ws = iterates(Curve::TwoWells, 2.5, 0.3, 5);
+    let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+    let rect = draw_gd1d(bitmap(&mut buf), Curve::TwoWells, &ws, 0.3, 1.0).unwrap();
+    assert!(count_in(&buf, rect, |p| p == TARGET) > 200, "the curve L");
+    assert!(count_in(&buf, rect, |p| p == FIT) > 20, "the iterates");
+    assert!(
+        count_in(&buf, rect, |p| p == HIGHLIGHT) > 50,
+        "the quadratic model"
+    );
+
+    let (etas, w0s) = ([0.01, 0.1, 1.0, 3.0], [-3.0, -1.0, 1.0, 3.0]);
+    let map = outcome_map(Curve::Quadratic, &etas, &w0s, 400);
+    let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+    draw_outcome_map(bitmap(&mut buf), &map, &etas, &w0s, (3.0, 0.1), 1.0).unwrap();
+    let diverged = outcome_colour(mlp_playground::lessons::gd1d::Outcome::Diverged);
+    assert!(
+        count_in(&buf, whole, |p| p == diverged) > 1000,
+        "η = 3 diverges on the quadratic"
     );
 }

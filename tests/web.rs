@@ -205,3 +205,65 @@ mod approx_view {
         assert_eq!(view.settings_json(), before);
     }
 }
+
+mod lessons {
+    use super::canvas;
+    use mlp_playground::web::{ClassifierView, Gd1dView, LogisticView};
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn gradient_descent_in_1d_steps_and_draws() {
+        let mut view = Gd1dView::new();
+        assert_eq!(view.train(5), 5);
+        assert!((view.w() - 1.0).abs() < (3.0_f64 - 1.0).abs());
+        view.draw(Some(canvas(300, 200)), Some(canvas(200, 150))).unwrap();
+        assert!(view.w_at(150.0).is_finite());
+        assert!(view.outcome().starts_with("converges"));
+        view.set_learning_rate(1.5).unwrap();
+        assert_eq!(view.outcome(), "diverges");
+        assert!(view.set_curve("sine").is_err() && view.set_start(99.0).is_err());
+        view.set_curve("two-wells").unwrap();
+        view.draw(Some(canvas(300, 200)), Some(canvas(200, 150))).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn logistic_regression_next_to_lda_draws_four_snapshots() {
+        let view = LogisticView::new();
+        let json = view.results_json();
+        assert!(
+            json.contains("\"iterations\":10000") && json.contains("\"lda\":{\"w\""),
+            "{json}"
+        );
+        view.draw(canvas(400, 400), true).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn the_classifier_shows_its_collapse_and_its_backprop() {
+        let mut view = ClassifierView::new().unwrap();
+        view.set_architecture(vec![5, 4], "identity", "identity").unwrap();
+        view.set_loss("mse", "mean").unwrap();
+        let json = view.collapse_json();
+        let diff: f64 = json
+            .split("\"max_difference\":")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('}')
+            .parse()
+            .unwrap();
+        assert!(diff < 1e-4, "{json}");
+        view.set_show_collapse(true);
+        view.draw(canvas(300, 300), canvas(200, 100), false, true)
+            .unwrap();
+        let trace = view.trace_json(0.0).unwrap();
+        assert!(
+            trace.starts_with("{\"input\":[") && trace.contains("\"dw\":["),
+            "{trace}"
+        );
+        assert!(view.trace_json(1e6).is_err());
+        assert!(view.gradient_check() < 0.02);
+        view.forward_pass();
+        view.backward_pass();
+        view.set_architecture(vec![3], "tanh", "tanh").unwrap();
+        view.backward_pass(); // re-shapes itself after a rebuild
+    }
+}

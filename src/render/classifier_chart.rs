@@ -15,6 +15,9 @@ pub struct ChartOptions {
     pub scale: f32,
     /// Whether the held-out points are drawn (hollow).
     pub show_test: bool,
+    /// A straight boundary a₁x₁ + a₂x₂ + c = 0 to draw dashed over the
+    /// heatmap, as [a₁, a₂, c] (the collapsed affine map's, in the lesson).
+    pub overlay: Option<[f32; 3]>,
 }
 
 /// Draws the chart on `backend`. `blit` is called once with the plotting area,
@@ -56,6 +59,11 @@ pub fn draw_classifier<DB: DrawingBackend>(
         .axis_desc_style(("sans-serif", px(13.0)))
         .draw()
         .map_err(fail)?;
+    if let Some(line) = options.overlay {
+        let style = BLACK.stroke_width(px(2.0));
+        let dashed = DashedLineSeries::new(segment(line), px(8.0), px(5.0), style);
+        chart.draw_series(dashed).map_err(fail)?;
+    }
     let radius = px(3.5) as i32;
     chart.draw_series(points(train, radius, true)).map_err(fail)?;
     if options.show_test {
@@ -79,6 +87,31 @@ fn points(data: &Dataset, radius: i32, filled: bool) -> Vec<Circle<(f32, f32), i
         }
     }
     out
+}
+
+/// The part of a₁x₁ + a₂x₂ + c = 0 inside the plotted square.
+fn segment([a, b, c]: [f32; 3]) -> Vec<(f32, f32)> {
+    let mut pts = Vec::new();
+    for t in [-DOMAIN, DOMAIN] {
+        if b.abs() > 1e-9 {
+            let y = -(a * t + c) / b;
+            if y.abs() <= DOMAIN {
+                pts.push((t, y));
+            }
+        }
+        if a.abs() > 1e-9 {
+            let x = -(b * t + c) / a;
+            if x.abs() <= DOMAIN {
+                pts.push((x, t));
+            }
+        }
+    }
+    pts.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
+    pts.dedup();
+    match pts.len() {
+        0 | 1 => Vec::new(),
+        n => vec![pts[0], pts[n - 1]],
+    }
 }
 
 /// A palette colour as a plotters colour.

@@ -6,8 +6,11 @@
 pub mod approx_chart;
 pub mod boundary;
 pub mod classifier_chart;
+pub mod gd1d_chart;
+pub mod logistic_chart;
 pub mod loss_chart;
 pub mod palette;
+pub mod unit_grids;
 
 /// A rectangle of pixels: the plotting area inside a chart's axes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

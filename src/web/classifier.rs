@@ -2,9 +2,13 @@
 
 use super::{context_2d, device_pixel_ratio, js_err, no_canvas, parse, seed_of, whole};
 use crate::dataset::DataSpec;
+use crate::lessons::backprop::{gradient_check, trace, Trace};
+use crate::lessons::collapse::collapse;
+use crate::mlp::{Gradients, Mlp, Workspace};
 use crate::render::boundary::BoundaryImage;
 use crate::render::classifier_chart::{draw_classifier, ChartOptions};
 use crate::render::loss_chart::{draw_loss, Axes};
+use crate::render::unit_grids::UnitGrids;
 use crate::render::PixelRect;
 use crate::{dataset::POINTS_RANGE, Settings, Trainer};
 use plotters_canvas::CanvasBackend;
@@ -20,6 +24,11 @@ pub struct ClassifierView {
     /// An off-screen canvas holding the heatmap at grid resolution, scaled
     /// onto the chart by drawImage.
     heatmap: Option<HtmlCanvasElement>,
+    unit_grids: UnitGrids,
+    show_collapse: bool,
+    passes: Workspace,
+    pass_grads: Gradients,
+    ones: Vec<f32>,
 }
 
 /// The heatmap's grid has at most this many cells on its longer side (and at
@@ -37,6 +46,11 @@ impl ClassifierView {
             trainer,
             image: BoundaryImage::default(),
             heatmap: None,
+            unit_grids: UnitGrids::default(),
+            show_collapse: false,
+            passes: Workspace::default(),
+            pass_grads: Gradients { layers: Vec::new() },
+            ones: Vec::new(),
         })
     }
 
@@ -130,7 +144,12 @@ impl ClassifierView {
         };
         let (trainer, image) = (&self.trainer, &mut self.image);
         let split = trainer.split();
-        let options = ChartOptions { scale, show_test };
+        let overlay = self.show_collapse.then(|| collapsed_line(trainer));
+        let options = ChartOptions {
+            scale,
+            show_test,
+            overlay,
+        };
         let drawn = draw_classifier(backend, &split.train, &split.test, options, |_, rect| {
             blit(&ctx, &heatmap, image, trainer, rect)
         });
@@ -151,6 +170,124 @@ impl ClassifierView {
             axes,
         )
         .map_err(js_err)
+    }
+
+    /// Whether to draw the boundary of the collapsed affine map A x + B (the
+    /// network with every σ replaced by the identity) over the heatmap.
+    pub fn set_show_collapse(&mut self, show: bool) {
+        self.show_collapse = show;
+    }
+
+    /// The collapsed map as JSON: {"a":[a₁,a₂],"b":B,"network_params":P,
+    /// "collapsed_params":3,"max_difference":d}, d being max |f(x) − (A x + B)|
+    /// over the training points (0 up to rounding when every σ is the identity).
+    pub fn collapse_json(&self) -> String {
+        let mlp = self.trainer.mlp();
+        let map = collapse(mlp, 1.0, 0.0);
+        let train = &self.trainer.split().train;
+        let mut ws = Workspace::default();
+        let out = mlp.forward(&train.inputs, &mut ws);
+        let diff = (0..train.len())
+            .map(|i| (out[i] - map.apply(train.input(i))[0]).abs())
+            .fold(0.0_f32, f32::max);
+        format!(
+            "{{\"a\":[{},{}],\"b\":{},\"network_params\":{},\"collapsed_params\":{},\"max_difference\":{}}}",
+            map.a[0],
+            map.a[1],
+            map.b[0],
+            mlp.param_count(),
+            map.param_count(),
+            diff
+        )
+    }
+
+    /// One training sample's forward and backward passes as JSON (see
+    /// `lessons::backprop::Trace`), with the weights, for the inspector.
+    pub fn trace_json(&self, sample: f64) -> Result<String, JsError> {
+        let train = &self.trainer.split().train;
+        let i = whole(sample, "The sample index")? as usize;
+        if i >= train.len() {
+            return Err(js_err(format!(
+                "There are {} training samples; {i} is not one.",
+                train.len()
+            )));
+        }
+        let target = [self.trainer.encoding().target(train.labels[i])];
+        let t = trace(
+            self.trainer.mlp(),
+            train.input(i),
+            &target,
+            self.trainer.settings().loss,
+        );
+        Ok(trace_to_json(self.trainer.mlp(), &t, &target))
+    }
+
+    /// The largest relative error between back-propagation and central finite
+    /// differences over every parameter, on the training set.
+    pub fn gradient_check(&self) -> f64 {
+        let s = self.trainer.settings();
+        let train = &self.trainer.split().train;
+        let enc = self.trainer.encoding();
+        let targets: Vec<f32> = train.labels.iter().map(|&l| enc.target(l)).collect();
+        f64::from(gradient_check(
+            self.trainer.mlp(),
+            &train.inputs,
+            &targets,
+            s.loss,
+            s.reduction,
+        ))
+    }
+
+    /// One forward pass over the training set (for timing it from JavaScript).
+    pub fn forward_pass(&mut self) -> f64 {
+        let out = self
+            .trainer
+            .mlp()
+            .forward(&self.trainer.split().train.inputs, &mut self.passes);
+        f64::from(out[0])
+    }
+
+    /// One backward pass over the training set (after `forward_pass`, which
+    /// it runs first if the network or data changed since), from dℓ/dx(L) = 1
+    /// for every sample: the cost does not depend on the values.
+    pub fn backward_pass(&mut self) -> f64 {
+        let mlp = self.trainer.mlp();
+        let rows = self.trainer.split().train.len();
+        let fresh = self.passes.rows == rows
+            && self.passes.s.len() == mlp.layers.len()
+            && mlp
+                .layers
+                .iter()
+                .zip(&self.passes.s)
+                .all(|(l, s)| s.len() == rows * l.outputs);
+        if !fresh {
+            mlp.forward(&self.trainer.split().train.inputs, &mut self.passes);
+        }
+        let shaped = self.pass_grads.layers.len() == mlp.layers.len()
+            && mlp
+                .layers
+                .iter()
+                .zip(&self.pass_grads.layers)
+                .all(|(l, g)| l.w.len() == g.w.len());
+        if !shaped {
+            self.pass_grads = mlp.zero_gradients();
+        }
+        self.ones.resize(rows * mlp.outputs(), 1.0);
+        mlp.backward(&self.ones, &mut self.passes, &mut self.pass_grads);
+        f64::from(self.pass_grads.layers[0].b[0])
+    }
+
+    /// Computes every hidden and output unit's value over an n × n grid (what
+    /// per-unit thumbnails need; for the benchmark); returns how many.
+    pub fn compute_unit_outputs(&mut self, n: u32) -> usize {
+        self.unit_grids.compute(self.trainer.mlp(), n as usize)
+    }
+
+    /// Multiply-adds of one forward and one backward pass over `rows` samples,
+    /// as [forward, backward] (for GFLOP/s figures).
+    pub fn multiply_adds(&self, rows: u32) -> Vec<f64> {
+        let (f, b) = crate::lessons::backprop::multiply_adds(self.trainer.mlp(), rows as usize);
+        vec![f as f64, b as f64]
     }
 
     /// Computes the boundary image only (for the benchmark; no DOM needed).
@@ -273,4 +410,59 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsError> {
         .ok()
         .and_then(|e| e.dyn_into().ok())
         .ok_or_else(no_canvas)
+}
+
+/// The collapsed map's boundary A x + B = threshold, as [a₁, a₂, B − threshold].
+fn collapsed_line(trainer: &Trainer) -> [f32; 3] {
+    let map = collapse(trainer.mlp(), 1.0, 0.0);
+    [map.a[0], map.a[1], map.b[0] - trainer.encoding().threshold()]
+}
+
+/// A list of numbers as a JSON array (non-finite ones as null).
+fn json_numbers(v: &[f32]) -> String {
+    let items: Vec<String> = v
+        .iter()
+        .map(|x| {
+            if x.is_finite() {
+                format!("{x}")
+            } else {
+                "null".into()
+            }
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+/// A trace as JSON: per layer l = 1..L the weights, biases, s, x, dℓ/dx,
+/// dℓ/ds, dℓ/dw, dℓ/db; and the input, target and loss.
+fn trace_to_json(mlp: &Mlp, t: &Trace, target: &[f32]) -> String {
+    let layers: Vec<String> = (0..mlp.layers.len())
+        .map(|l| {
+            let (layer, g) = (&mlp.layers[l], &t.grads.layers[l]);
+            format!(
+                concat!(
+                    "{{\"inputs\":{},\"outputs\":{},\"activation\":\"{}\",\"w\":{},\"b\":{},",
+                    "\"s\":{},\"x\":{},\"dx\":{},\"ds\":{},\"dw\":{},\"db\":{}}}"
+                ),
+                layer.inputs,
+                layer.outputs,
+                mlp.activation(l),
+                json_numbers(&layer.w),
+                json_numbers(&layer.b),
+                json_numbers(&t.s[l]),
+                json_numbers(&t.x[l + 1]),
+                json_numbers(&t.dx[l]),
+                json_numbers(&t.ds[l]),
+                json_numbers(&g.w),
+                json_numbers(&g.b)
+            )
+        })
+        .collect();
+    format!(
+        "{{\"input\":{},\"target\":{},\"loss\":{},\"layers\":[{}]}}",
+        json_numbers(&t.x[0]),
+        json_numbers(target),
+        t.loss,
+        layers.join(",")
+    )
 }

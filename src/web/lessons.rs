@@ -1,0 +1,293 @@
+//! The wasm-bindgen handles of the lessons that have views of their own:
+//! gradient descent on a 1D curve, and logistic regression next to LDA.
+
+use super::{device_pixel_ratio, js_err, no_canvas, seed_of};
+use crate::lessons::gd1d::{iterates, outcome, outcome_map, Curve, Outcome};
+use crate::lessons::lda::lda;
+use crate::lessons::logistic::{loss, normal_start, train, two_gaussians, Linear, Points};
+use crate::render::gd1d_chart::{draw_gd1d, draw_outcome_map};
+use crate::render::logistic_chart::{draw_logistic, Panel};
+use crate::render::PixelRect;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Rows (η) and columns (w₀) of the outcome map, and the steps each cell runs.
+const MAP: (usize, usize, usize) = (48, 72, 400);
+
+/// Gradient descent on a curve L(w) from w₀ with step η.
+#[wasm_bindgen]
+pub struct Gd1dView {
+    curve: Curve,
+    w0: f64,
+    eta: f64,
+    ws: Vec<f64>,
+    map: Option<Vec<Outcome>>,
+    rect: Option<PixelRect>,
+}
+
+#[wasm_bindgen]
+impl Gd1dView {
+    /// The quadratic (w − 1)² from w₀ = 3 with η = 0.3.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Gd1dView {
+        Gd1dView {
+            curve: Curve::Quadratic,
+            w0: 3.0,
+            eta: 0.3,
+            ws: vec![3.0],
+            map: None,
+            rect: None,
+        }
+    }
+
+    /// The curve by name (quadratic, two-wells, quartic, bumpy); restarts.
+    pub fn set_curve(&mut self, name: &str) -> Result<(), JsError> {
+        self.curve = Curve::parse(name).map_err(js_err)?;
+        let (lo, hi) = self.curve.domain();
+        self.w0 = self.w0.clamp(lo, hi);
+        self.map = None;
+        self.reset();
+        Ok(())
+    }
+
+    /// The start w₀ (inside the curve's domain); restarts.
+    pub fn set_start(&mut self, w0: f64) -> Result<(), JsError> {
+        let (lo, hi) = self.curve.domain();
+        if !w0.is_finite() || w0 < lo || w0 > hi {
+            return Err(js_err(format!("w₀ must be between {lo} and {hi} (got {w0}).")));
+        }
+        self.w0 = w0;
+        self.reset();
+        Ok(())
+    }
+
+    /// η, from 1e-4 to 10; restarts from w₀.
+    pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
+        if !eta.is_finite() || !(1e-4..=10.0).contains(&eta) {
+            return Err(js_err(format!("η must be between 1e-4 and 10 (got {eta}).")));
+        }
+        self.eta = eta;
+        self.reset();
+        Ok(())
+    }
+
+    /// Back to w₀.
+    pub fn reset(&mut self) {
+        self.ws = vec![self.w0];
+    }
+
+    /// Up to `n` more steps (none once the iterate has left every bound).
+    pub fn train(&mut self, n: u32) -> u32 {
+        let w = self.w();
+        if !w.is_finite() || w.abs() > 1e6 {
+            return 0;
+        }
+        let more = iterates(self.curve, w, self.eta, n as usize);
+        let done = more.len() - 1;
+        self.ws.extend_from_slice(&more[1..]);
+        done as u32
+    }
+
+    /// Draws the curve with the iterates, tangent and quadratic model, and the
+    /// outcome map; either canvas may be absent.
+    pub fn draw(
+        &mut self,
+        curve: Option<HtmlCanvasElement>,
+        map: Option<HtmlCanvasElement>,
+    ) -> Result<(), JsError> {
+        let scale = device_pixel_ratio();
+        if let Some(c) = curve {
+            let backend = CanvasBackend::with_canvas_object(c).ok_or_else(no_canvas)?;
+            self.rect = Some(draw_gd1d(backend, self.curve, &self.ws, self.eta, scale).map_err(js_err)?);
+        }
+        if let Some(c) = map {
+            let (etas, w0s) = self.map_axes();
+            let curve = self.curve;
+            let outcomes = self
+                .map
+                .get_or_insert_with(|| outcome_map(curve, &etas, &w0s, MAP.2));
+            let backend = CanvasBackend::with_canvas_object(c).ok_or_else(no_canvas)?;
+            draw_outcome_map(backend, outcomes, &etas, &w0s, (self.w0, self.eta), scale).map_err(js_err)?;
+        }
+        Ok(())
+    }
+
+    /// The w of a canvas pixel column of the last drawn curve (for dragging w₀).
+    pub fn w_at(&self, px: f64) -> f64 {
+        let Some(r) = self.rect else { return f64::NAN };
+        let (lo, hi) = self.curve.domain();
+        lo + (px - f64::from(r.x)) / f64::from(r.width.max(1)) * (hi - lo)
+    }
+
+    /// Steps taken.
+    pub fn iteration(&self) -> usize {
+        self.ws.len() - 1
+    }
+
+    /// The current iterate.
+    pub fn w(&self) -> f64 {
+        self.ws[self.ws.len() - 1]
+    }
+
+    /// L at the current iterate.
+    pub fn loss(&self) -> f64 {
+        self.curve.value(self.w())
+    }
+
+    /// L' at the current iterate.
+    pub fn derivative(&self) -> f64 {
+        self.curve.derivative(self.w())
+    }
+
+    /// Where 2000 steps from w₀ with η end: a sentence.
+    pub fn outcome(&self) -> String {
+        match outcome(self.curve, self.w0, self.eta, 2000) {
+            Outcome::Converged(k) => {
+                format!(
+                    "converges to the local minimum at w = {:.3}",
+                    self.curve.minima()[k]
+                )
+            }
+            Outcome::Oscillating => "does not settle within 2000 steps (it oscillates or crawls)".into(),
+            Outcome::Diverged => "diverges".into(),
+        }
+    }
+
+    /// The settings as JSON.
+    pub fn settings_json(&self) -> String {
+        format!(
+            "{{\"curve\":\"{}\",\"w0\":{},\"eta\":{}}}",
+            self.curve.name(),
+            self.w0,
+            self.eta
+        )
+    }
+}
+
+impl Gd1dView {
+    /// η from 1e-3 to 3 (log-spaced) and w₀ across the domain.
+    fn map_axes(&self) -> (Vec<f64>, Vec<f64>) {
+        let (rows, cols, _) = MAP;
+        let etas = (0..rows)
+            .map(|r| 10f64.powf(-3.0 + 3.5 * r as f64 / (rows - 1) as f64))
+            .collect();
+        let (lo, hi) = self.curve.domain();
+        let w0s = (0..cols)
+            .map(|c| lo + (hi - lo) * (c as f64 + 0.5) / cols as f64)
+            .collect();
+        (etas, w0s)
+    }
+}
+
+/// The iteration counts of the notes' figure.
+const SNAPSHOTS: [usize; 4] = [10, 100, 1000, 10_000];
+
+/// Logistic regression by gradient descent on two Gaussian classes, with LDA.
+#[wasm_bindgen]
+pub struct LogisticView {
+    data: Points,
+    spreads: (f64, f64),
+    seeds: (u64, u64),
+    eta: f64,
+    snapshots: Vec<(usize, Linear)>,
+}
+
+#[wasm_bindgen]
+impl LogisticView {
+    /// The notes' setting: 100 points, η = 0.1, w ~ N(0, I), b = 0.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> LogisticView {
+        let mut v = LogisticView {
+            data: Points::default(),
+            spreads: (0.6, 0.3),
+            seeds: (1, 1),
+            eta: 0.1,
+            snapshots: Vec::new(),
+        };
+        v.rebuild();
+        v
+    }
+
+    /// The classes' spreads (0.05 to 2) and the data seed.
+    pub fn set_data(&mut self, spread_pos: f64, spread_neg: f64, seed: f64) -> Result<(), JsError> {
+        for s in [spread_pos, spread_neg] {
+            if !s.is_finite() || !(0.05..=2.0).contains(&s) {
+                return Err(js_err(format!("A spread must be between 0.05 and 2 (got {s}).")));
+            }
+        }
+        self.seeds.0 = seed_of(seed, "The data seed")?;
+        self.spreads = (spread_pos, spread_neg);
+        self.rebuild();
+        Ok(())
+    }
+
+    /// η of w ← w − η ∇L (the loss is a sum over the points), 1e-4 to 10.
+    pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
+        if !eta.is_finite() || !(1e-4..=10.0).contains(&eta) {
+            return Err(js_err(format!("η must be between 1e-4 and 10 (got {eta}).")));
+        }
+        self.eta = eta;
+        self.rebuild();
+        Ok(())
+    }
+
+    /// The seed of the initial w.
+    pub fn set_weight_seed(&mut self, seed: f64) -> Result<(), JsError> {
+        self.seeds.1 = seed_of(seed, "The weight seed")?;
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Draws the four snapshots (10, 100, 1000, 10000 iterations) with the LDA
+    /// boundary dashed when `show_lda`.
+    pub fn draw(&self, canvas: HtmlCanvasElement, show_lda: bool) -> Result<(), JsError> {
+        let panels: Vec<Panel> = self
+            .snapshots
+            .iter()
+            .map(|&(n, m)| Panel {
+                title: format!("n = {n}: L = {}", short(loss(&self.data, &m))),
+                model: m,
+            })
+            .collect();
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
+        let lda = if show_lda { lda(&self.data) } else { None };
+        draw_logistic(backend, &self.data, &panels, lda, 2, device_pixel_ratio()).map_err(js_err)
+    }
+
+    /// The snapshots and LDA as JSON: [{"iterations","loss","w","b"}…] and "lda".
+    pub fn results_json(&self) -> String {
+        let item = |m: &Linear| format!("\"w\":[{},{}],\"b\":{}", m.w[0], m.w[1], m.b);
+        let snaps: Vec<String> = self
+            .snapshots
+            .iter()
+            .map(|(n, m)| {
+                format!(
+                    "{{\"iterations\":{n},\"loss\":{},{}}}",
+                    loss(&self.data, m),
+                    item(m)
+                )
+            })
+            .collect();
+        let lda = lda(&self.data).map_or("null".to_string(), |m| format!("{{{}}}", item(&m)));
+        format!("{{\"snapshots\":[{}],\"lda\":{lda}}}", snaps.join(","))
+    }
+}
+
+impl LogisticView {
+    fn rebuild(&mut self) {
+        self.data = two_gaussians(100, self.spreads.0, self.spreads.1, self.seeds.0);
+        self.snapshots = train(&self.data, normal_start(self.seeds.1), self.eta, &SNAPSHOTS);
+    }
+}
+
+/// A loss for a panel title: 4 significant digits, or ∞.
+fn short(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v:.4}")
+    } else {
+        "∞ (diverged)".into()
+    }
+}
