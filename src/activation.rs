@@ -65,6 +65,32 @@ impl Activation {
         }
     }
 
+    /// x = σ(s) for a whole slice. The match sits outside the loop, so each
+    /// arm is a plain loop the compiler can vectorise.
+    pub fn apply(self, s: &[f32], x: &mut [f32]) {
+        match self {
+            Activation::Tanh => x.iter_mut().zip(s).for_each(|(x, &s)| *x = tanh(s)),
+            Activation::Relu => x.iter_mut().zip(s).for_each(|(x, &s)| *x = s.max(0.0)),
+            Activation::Sigmoid => x.iter_mut().zip(s).for_each(|(x, &s)| *x = sigmoid(s)),
+            Activation::Identity => x.copy_from_slice(s),
+        }
+    }
+
+    /// ds = dx ⊙ σ'(s) for a whole slice, reusing σ(s) = `x` from the forward
+    /// pass where the derivative is a function of it (tanh: 1 − x², sigmoid:
+    /// x (1 − x)), so the backward pass evaluates no transcendental function.
+    pub fn backprop(self, s: &[f32], x: &[f32], dx: &[f32], ds: &mut [f32]) {
+        let it = ds.iter_mut().zip(dx);
+        match self {
+            Activation::Tanh => it.zip(x).for_each(|((d, &g), &t)| *d = g * (1.0 - t * t)),
+            Activation::Sigmoid => it.zip(x).for_each(|((d, &g), &p)| *d = g * p * (1.0 - p)),
+            Activation::Relu => it
+                .zip(s)
+                .for_each(|((d, &g), &s)| *d = if s > 0.0 { g } else { 0.0 }),
+            Activation::Identity => ds.copy_from_slice(dx),
+        }
+    }
+
     /// The open interval σ can reach, as (low, high); the page maps class −1 and
     /// +1 to its two ends (for example 0 and 1 for the sigmoid).
     pub fn range(self) -> (f32, f32) {

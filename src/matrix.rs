@@ -28,6 +28,39 @@ pub fn affine_rows(x: &[f32], w: &[f32], b: &[f32], inputs: usize, s: &mut [f32]
     }
 }
 
+/// wt = wᵀ, for `affine_rows_t`: w is (outputs × inputs), wt (inputs × outputs).
+pub fn transpose(w: &[f32], inputs: usize, wt: &mut Vec<f32>) {
+    let outputs = w.len() / inputs.max(1);
+    wt.resize(w.len(), 0.0);
+    for (i, w_row) in w.chunks_exact(inputs.max(1)).enumerate() {
+        for (j, &v) in w_row.iter().enumerate() {
+            wt[j * outputs + i] = v;
+        }
+    }
+}
+
+/// The same as `affine_rows`, from the transposed weights wt = wᵀ:
+/// s[n, ·] = b + Σ_j x[n, j] wt[j, ·]. The inner loop runs along a row of
+/// outputs, so it vectorises whatever the widths (the dot products of
+/// `affine_rows` are too short for that in a small network).
+pub fn affine_rows_t(x: &[f32], wt: &[f32], b: &[f32], inputs: usize, s: &mut [f32]) {
+    let outputs = b.len();
+    debug_assert_eq!(wt.len(), outputs * inputs);
+    if outputs == 0 {
+        return;
+    }
+    if inputs == 0 {
+        s.chunks_exact_mut(outputs).for_each(|row| row.copy_from_slice(b));
+        return;
+    }
+    for (x_row, s_row) in x.chunks_exact(inputs).zip(s.chunks_exact_mut(outputs)) {
+        s_row.copy_from_slice(b);
+        for (&x_j, wt_row) in x_row.iter().zip(wt.chunks_exact(outputs)) {
+            axpy(x_j, wt_row, s_row);
+        }
+    }
+}
+
 /// dw += dsᵀ x and db += Σ_n ds[n, ·]: the per-sample terms dℓ/ds x(l−1)ᵀ
 /// summed over the batch.
 ///
