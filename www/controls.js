@@ -1,23 +1,21 @@
-// Wires the controls on the left to the ClassifierView's setters. Each control group
-// maps to one setter; the rule of the design is visible in the notices: η, batch size
-// and steps per frame keep the training state, while data, architecture and weight
-// seed rebuild the model (and say so, so a curve that restarts never surprises anyone).
+// Wires the classification view's own controls (network and data) to the
+// ClassifierView's setters. Each control group maps to one setter; the rule of the
+// design is visible in the notices: the loss keeps the weights, while data,
+// architecture and weight seed rebuild the model (and say so, so a curve that
+// restarts never surprises anyone). The shared Training controls live in training.js.
 
 import { createCommitter } from './commit.js';
 import { createLayerEditor, describeArchitecture } from './layers.js';
-import { etaToSlider, formatEta, sliderToEta } from './eta.js';
-import { readBatchSize, readInteger, readNumber, readU32 } from './validate.js';
+import { readNumber, readU32 } from './validate.js';
 
 /** Hidden widths of a fresh ClassifierView (the contract's defaults). */
 export const DEFAULT_HIDDEN = [8, 8];
-const MAX_STEPS_PER_FRAME = 1000;
 
 /** Looks up every control once; the ids are part of the contract with the tests. */
 function findControls(doc) {
-  const ids = ['play', 'step', 'reset', 'eta', 'eta-number', 'steps-per-frame', 'batch-size',
-    'layers', 'add-layer', 'remove-layer', 'architecture', 'activation', 'output-activation',
+  const ids = ['layers', 'add-layer', 'remove-layer', 'architecture', 'activation', 'output-activation',
     'loss', 'reduction', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed',
-    'new-data-seed', 'weight-seed', 'status-reset', 'log-scale', 'show-test'];
+    'new-data-seed', 'weight-seed', 'log-scale', 'show-test'];
   const camel = (id) => id.replace(/-(\w)/g, (_, ch) => ch.toUpperCase());
   return Object.fromEntries(ids.map((id) => [camel(id), doc.getElementById(id)]));
 }
@@ -31,37 +29,6 @@ function readWidths(layers, maxWidth) {
     }
   });
   return widths;
-}
-
-/** η, steps per frame, batch size: they keep the weights and the iteration count. */
-function wireTraining({ c, view, commit, loop }) {
-  const eta = () => {
-    const value = readNumber(c.etaNumber, 'η');
-    view.set_learning_rate(value);
-    return `η = ${formatEta(value)}; training continues from iteration ${view.iteration()}.`;
-  };
-  const syncSlider = () => { c.eta.value = String(etaToSlider(Number(c.etaNumber.value), c.eta)); };
-  c.eta.addEventListener('input', () => {
-    c.etaNumber.value = String(sliderToEta(Number(c.eta.value)));
-    commit([c.eta, c.etaNumber], eta);
-  });
-  c.etaNumber.addEventListener('change', () => commit([c.eta, c.etaNumber], () => {
-    const notice = eta();
-    syncSlider();
-    return notice;
-  }, syncSlider));
-  const stepsPerFrame = () => {
-    loop.setStepsPerFrame(readInteger(c.stepsPerFrame, 'Steps per frame', 1, MAX_STEPS_PER_FRAME));
-  };
-  c.stepsPerFrame.addEventListener('change', () => commit([c.stepsPerFrame], stepsPerFrame));
-  const batch = () => {
-    const k = readBatchSize(c.batchSize);
-    view.set_batch_size(k);
-    return k === 0 ? 'Full batch: every step uses the whole training set; training continues.'
-      : `Batch size ${k}; training continues from iteration ${view.iteration()}.`;
-  };
-  c.batchSize.addEventListener('change', () => commit([c.batchSize], batch));
-  return { inputs: [c.eta, c.etaNumber, c.stepsPerFrame, c.batchSize], eta, stepsPerFrame, batch, syncSlider };
 }
 
 /** Hidden layers and activations rebuild the model; the loss keeps the weights. */
@@ -119,41 +86,36 @@ function wireData({ c, view, commit, freshSeed }) {
     weightSeed();
     return `Reset: new weight seed ${c.weightSeed.value}, training restarted.`;
   });
-  c.reset.addEventListener('click', reset);
-  c.statusReset.addEventListener('click', reset);
-  return { inputs: [...dataInputs, c.weightSeed], data, weightSeed };
+  return { inputs: [...dataInputs, c.weightSeed], data, weightSeed, reset };
 }
 
 /**
- * Connects all controls to the view.
+ * Connects the classification controls to the view.
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView
  * @param {() => number} deps.freshSeed the wasm `fresh_seed`
  * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
  * @param {import('./status.js').Status} deps.status
- * @param {object} deps.loop from main.js: togglePlay(), stepOnce(), setStepsPerFrame(n), changed()
- * @returns {{ pushAll: () => boolean }} pushAll sends every control's value to the view
+ * @param {() => void} deps.changed redraw request (the loop's `changed`)
+ * @returns {{ pushAll: () => boolean, reset: () => boolean }} pushAll sends every control's
+ *   value to the view; reset draws a new weight seed and restarts (the Reset buttons)
  */
-export function wireControls({ doc, view, freshSeed, limits, status, loop }) {
+export function wireControls({ doc, view, freshSeed, limits, status, changed }) {
   const c = findControls(doc);
-  const { commit, remember } = createCommitter({ view, status, changed: loop.changed });
-  const ctx = { c, view, commit, loop, limits, freshSeed };
-  const training = wireTraining(ctx);
+  const { commit, remember } = createCommitter({ view, status, changed });
+  const ctx = { c, view, commit, limits, freshSeed };
   const network = wireNetwork(ctx);
   const data = wireData(ctx);
-  c.play.addEventListener('click', () => loop.togglePlay());
-  c.step.addEventListener('click', () => loop.stepOnce());
-  [c.logScale, c.showTest].forEach((el) => el.addEventListener('change', loop.changed));
+  [c.logScale, c.showTest].forEach((el) => el.addEventListener('change', changed));
 
-  const all = [...training.inputs, ...network.inputs, ...data.inputs];
+  const all = [...network.inputs, ...data.inputs];
   // The weight seed goes first: set_data and set_architecture re-initialise from it.
-  const steps = [data.weightSeed, data.data, network.architecture, network.loss,
-    training.eta, training.batch, training.stepsPerFrame];
+  const steps = [data.weightSeed, data.data, network.architecture, network.loss];
   const pushAll = () => {
     const ok = steps.every((step) => commit(all, step));
-    if (ok) { training.syncSlider(); remember(all); status.clear(); }
+    if (ok) { remember(all); status.clear(); }
     return ok;
   };
-  return { pushAll };
+  return { pushAll, reset: data.reset };
 }

@@ -61,7 +61,9 @@ export function createReadouts(doc) {
  * steady enough to read and still follows changes of steps per frame quickly.
  * @param {HTMLElement} output the #steps-per-sec element
  * @param {number} [windowMs=1000] length of a measuring window
- * @returns {{ add: (steps: number) => void, tick: (now: number) => void }}
+ * @returns {{ add: (steps: number) => void, tick: (now: number) => void, restart: () => void }}
+ *   restart starts a fresh window (after the meter's view was hidden, so the time
+ *   spent in another view does not count as slow training)
  */
 export function createRateMeter(output, windowMs = 1000) {
   let windowStart = null;
@@ -75,6 +77,10 @@ export function createRateMeter(output, windowMs = 1000) {
       const rate = (steps * 1000) / elapsed;
       setText(output, rate >= 100 ? String(Math.round(rate)) : rate.toFixed(1));
       windowStart = now;
+      steps = 0;
+    },
+    restart() {
+      windowStart = null;
       steps = 0;
     },
   };

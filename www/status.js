@@ -1,4 +1,4 @@
-// The one-line status under the boundary canvas. Every message the user needs to
+// The one-line status under the active view's plot. Every message the user needs to
 // see goes here (rebuild notices, validation errors, divergence) rather than to the
 // console, which a student never opens.
 
@@ -10,7 +10,11 @@
  * @property {(text: string) => void} diverged  training stopped; shows the Reset button
  * @property {() => void} clear
  * @property {() => boolean} showingDivergence
+ * @property {() => StatusSnapshot} snapshot  what is shown now (kept per view while another view is shown)
+ * @property {(shot: StatusSnapshot) => void} restore  shows a snapshot again
  */
+
+/** @typedef {{ text: string, kind: string, offerReset: boolean }} StatusSnapshot */
 
 /**
  * Wraps the #status line and its #status-reset button.
@@ -20,7 +24,9 @@
  */
 export function createStatus(line, resetButton) {
   let divergence = false;
+  let current = { text: '', kind: 'info', offerReset: false };
   const show = (text, kind, offerReset) => {
+    current = { text, kind, offerReset };
     line.textContent = text;
     line.dataset.kind = kind;
     divergence = kind === 'diverged';
@@ -32,5 +38,7 @@ export function createStatus(line, resetButton) {
     diverged: (text) => show(text, 'diverged', true),
     clear: () => show('', 'info', false),
     showingDivergence: () => divergence,
+    snapshot: () => ({ ...current }),
+    restore: (shot) => show(shot.text, shot.kind, shot.offerReset),
   };
 }

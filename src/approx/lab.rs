@@ -281,17 +281,20 @@ impl Lab {
         self.restart_trained_errors();
     }
 
-    /// Builds the construction up to `k` units, recording the error curve at up
-    /// to about 100 values of K (every K when k ≤ 100) so a jump to K = 500
-    /// stays quick.
+    /// Builds the construction up to `k` units, recording the error curve at
+    /// about 40 values of K spread evenly on a log scale (and at k), so that a
+    /// jump to K = 500 stays quick: each record runs the network over the grid.
     fn rebuild_construction(&mut self, k: usize) {
         self.construction = Construction::new(self.psi.clone(), self.act);
         self.constructed_errors.clear();
-        let every = k.div_ceil(100).max(1);
+        let mut marks: Vec<usize> = (0..40)
+            .map(|i| (k as f64).powf(f64::from(i) / 39.0).round() as usize)
+            .collect();
+        marks.push(k);
+        marks.dedup();
         self.record_constructed();
         while self.construction.units() < k && self.construction.add_unit() {
-            let u = self.construction.units();
-            if u % every == 0 || u == k {
+            if marks.binary_search(&self.construction.units()).is_ok() {
                 self.record_constructed();
             }
         }

@@ -99,49 +99,97 @@ pub fn draw_approx<DB: DrawingBackend>(
         .axis_desc_style(("sans-serif", px(13.0)))
         .draw()
         .map_err(fail)?;
-    let clip = |y: f32| y.clamp(Y_RANGE.0 - 1.0, Y_RANGE.1 + 1.0);
     let units = mlp.layers[0].outputs;
     if options.show_units && units > 0 {
         // Fainter when there are many, so the sum still reads above them.
         let alpha = (3.0 / (units as f64).sqrt()).clamp(0.12, 0.6);
         let style = rgb(UNIT).mix(alpha).stroke_width(px(1.0).max(1));
         for k in 0..units {
-            chart
-                .draw_series(LineSeries::new(term_points(mlp, k, &clip), style))
-                .map_err(fail)?;
+            for piece in inside(term_points(mlp, k)) {
+                chart.draw_series(LineSeries::new(piece, style)).map_err(fail)?;
+            }
         }
     }
-    let line = |ys: &[f32]| xs.iter().zip(ys).map(|(&x, &y)| (x, clip(y))).collect::<Vec<_>>();
-    chart
-        .draw_series(LineSeries::new(line(psi), rgb(TARGET).stroke_width(px(2.0))))
-        .map_err(fail)?;
+    let line = |ys: &[f32]| inside(xs.iter().copied().zip(ys.iter().copied()).collect());
+    for piece in line(psi) {
+        chart
+            .draw_series(LineSeries::new(piece, rgb(TARGET).stroke_width(px(2.0))))
+            .map_err(fail)?;
+    }
     let dot = px(2.5) as i32;
+    let shown = samples.iter().filter(|p| (Y_RANGE.0..=Y_RANGE.1).contains(&p.1));
     chart
-        .draw_series(
-            samples
-                .iter()
-                .map(|&(x, y)| Circle::new((x, clip(y)), dot, rgb(SAMPLE).filled())),
-        )
+        .draw_series(shown.map(|&(x, y)| Circle::new((x, y), dot, rgb(SAMPLE).filled())))
         .map_err(fail)?;
-    chart
-        .draw_series(LineSeries::new(line(f), rgb(FIT).stroke_width(px(2.5))))
-        .map_err(fail)?;
+    for piece in line(f) {
+        chart
+            .draw_series(LineSeries::new(piece, rgb(FIT).stroke_width(px(2.5))))
+            .map_err(fail)?;
+    }
     if let Some(k) = options.highlight.filter(|&k| k < units) {
         let style = rgb(HIGHLIGHT).stroke_width(px(2.5));
-        chart
-            .draw_series(LineSeries::new(term_points(mlp, k, &clip), style))
-            .map_err(fail)?;
+        for piece in inside(term_points(mlp, k)) {
+            chart.draw_series(LineSeries::new(piece, style)).map_err(fail)?;
+        }
     }
     root.present().map_err(fail)?;
     Ok(PlotLayout { rect })
 }
 
-fn term_points(mlp: &Mlp, k: usize, clip: &impl Fn(f32) -> f32) -> Vec<(f32, f32)> {
+fn term_points(mlp: &Mlp, k: usize) -> Vec<(f32, f32)> {
     let (lo, hi) = INTERVAL;
     (0..TERM_POINTS)
         .map(|i| {
             let x = lo + (hi - lo) * i as f32 / (TERM_POINTS - 1) as f32;
-            (x, clip(unit_term(mlp, k, x)))
+            (x, unit_term(mlp, k, x))
         })
         .collect()
+}
+
+/// The runs of a polyline that lie inside the plot's y range, each extended to
+/// where it crosses the edge, so a curve leaving the plot is cut there instead
+/// of being drawn along the edge.
+pub fn inside(points: Vec<(f32, f32)>) -> Vec<Vec<(f32, f32)>> {
+    let (lo, hi) = Y_RANGE;
+    let within = |y: f32| (lo..=hi).contains(&y);
+    let cross = |a: (f32, f32), b: (f32, f32)| {
+        let edge = if a.1.max(b.1) > hi { hi } else { lo };
+        let t = (edge - a.1) / (b.1 - a.1);
+        (a.0 + t * (b.0 - a.0), edge)
+    };
+    let mut pieces: Vec<Vec<(f32, f32)>> = Vec::new();
+    let mut current: Vec<(f32, f32)> = Vec::new();
+    for (i, &p) in points.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| points[j]);
+        match (within(p.1), prev) {
+            (true, Some(q)) if !within(q.1) && q.1.is_finite() => current.push(cross(q, p)),
+            (false, Some(q)) if within(q.1) && p.1.is_finite() => current.push(cross(q, p)),
+            _ => {}
+        }
+        if within(p.1) {
+            current.push(p);
+        } else if !current.is_empty() {
+            pieces.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside;
+
+    #[test]
+    fn a_curve_leaving_the_plot_is_cut_at_the_edge() {
+        let pieces = inside(vec![(0.0, 0.0), (1.0, 3.0), (2.0, 0.0)]);
+        assert_eq!(
+            pieces,
+            vec![vec![(0.0, 0.0), (0.5, 1.5)], vec![(1.5, 1.5), (2.0, 0.0)]]
+        );
+        assert!(inside(vec![(0.0, 5.0), (1.0, 6.0)]).is_empty());
+        assert_eq!(inside(vec![(0.0, 0.0), (1.0, f32::NAN), (2.0, 1.0)]).len(), 2);
+    }
 }

@@ -133,12 +133,12 @@ pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes
     root.present().map_err(fail)
 }
 
-/// An iteration count short enough for an axis label: 950, 12k, 3.5M.
+/// An iteration count short enough for an axis label: 950, 1.5k, 12k, 3.5M.
 pub fn compact(v: f64) -> String {
     let a = v.abs();
     if a >= 1e6 {
         format!("{}M", trim(v / 1e6))
-    } else if a >= 1e4 {
+    } else if a >= 1e3 {
         format!("{}k", trim(v / 1e3))
     } else {
         format!("{v:.0}")
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn iteration_labels_stay_short() {
         assert_eq!(compact(950.0), "950");
-        assert_eq!(compact(4500.0), "4500");
+        assert_eq!(compact(4500.0), "4.5k");
         assert_eq!(compact(12_000.0), "12k");
         assert_eq!(compact(3_500_000.0), "3.5M");
     }

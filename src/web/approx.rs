@@ -20,6 +20,8 @@ pub struct ApproxView {
     lab: Lab,
     target_seed: u64,
     layout: Option<PlotLayout>,
+    /// The last curve drawn, so choosing "drawn" again brings it back.
+    drawn: Option<Target>,
 }
 
 #[wasm_bindgen]
@@ -32,15 +34,20 @@ impl ApproxView {
             lab: Lab::new(),
             target_seed: 1,
             layout: None,
+            drawn: None,
         }
     }
 
     /// The target by name; "smooth" uses the target seed.
     pub fn set_target(&mut self, kind: &str) -> Result<(), JsError> {
         if kind == "drawn" {
-            return match self.lab.target() {
-                Target::Drawn(_) => Ok(()),
-                _ => Target::named(kind, self.target_seed).map(|_| ()).map_err(js_err),
+            let drawn = self.drawn.clone();
+            return match drawn {
+                Some(t) => {
+                    self.lab.set_target(t);
+                    Ok(())
+                }
+                None => Target::named(kind, self.target_seed).map(|_| ()).map_err(js_err),
             };
         }
         let target = Target::named(kind, self.target_seed).map_err(js_err)?;
@@ -60,6 +67,7 @@ impl ApproxView {
     /// ψ through drawn points (data coordinates), constant beyond them.
     pub fn set_drawn_target(&mut self, xs: Vec<f64>, ys: Vec<f64>) -> Result<(), JsError> {
         let target = Target::drawn(&xs, &ys).map_err(js_err)?;
+        self.drawn = Some(target.clone());
         self.lab.set_target(target);
         Ok(())
     }

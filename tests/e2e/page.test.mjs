@@ -6,71 +6,10 @@
 // Run: node --test tests/e2e/   (after scripts/build.sh has built www/pkg)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
-import { launchBrowser } from './browser.mjs';
+import { frames, readout, screenshot, setValue, setting, startPlayground, WAIT } from './helpers.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const WAIT = { timeout: 20_000, polling: 50 };
-
-let server;
-let browser;
-
-/** Opens the page in a fresh context and records console errors and page errors. */
-async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.playground && document.getElementById('params').textContent !== '—', null, WAIT);
-  return { page, errors, close: () => context.close() };
-}
-
-/** A readout as a number ("12.5 %" → 12.5, "0.2504" → 0.2504). */
-async function readout(page, id) {
-  const text = (await page.textContent(`#${id}`)).trim();
-  const value = Number(text.replace(/[^0-9.eE+-]/g, ''));
-  assert.ok(text !== '' && Number.isFinite(value), `#${id} should show a number, shows "${text}"`);
-  return value;
-}
-
-/** Sets a box's value and fires 'change', as leaving the field after typing does. */
-async function setValue(page, selector, value) {
-  await page.evaluate(([sel, v]) => {
-    const el = document.querySelector(sel);
-    el.value = v;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  }, [selector, value]);
-}
-
-/** Waits until the page has run `n` more animation frames. */
-async function frames(page, n = 3) {
-  await page.evaluate((count) => new Promise((resolve) => {
-    const next = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
-    next(count);
-  }), n);
-}
-
-/** The view's settings, with the value of the first key named like `names` (any depth). */
-async function setting(page, names) {
-  const json = JSON.parse(await page.evaluate(() => window.playground.view.settings_json()));
-  const find = (obj) => {
-    if (obj === null || typeof obj !== 'object') return undefined;
-    for (const [key, value] of Object.entries(obj)) {
-      if (names.includes(key)) return value;
-      const inner = find(value);
-      if (inner !== undefined) return inner;
-    }
-    return undefined;
-  };
-  return find(json);
-}
+let playground;
+const openPage = () => playground.openPage();
 
 /** Trains the default network on XOR with brisk settings until it separates the quadrants. */
 async function trainXor(page, accuracy = 0.95) {
@@ -107,16 +46,8 @@ async function patchColour(page, fx, fy) {
 const classOf = ([r, , b]) => (b - r > 60 ? -1 : r - b > 60 ? 1 : 0);
 
 describe('the playground page', () => {
-  before(async () => {
-    assert.ok(fs.existsSync(path.join(REPO, 'www/pkg/mlp_playground_bg.wasm')),
-      'www/pkg is missing: build it first (bash scripts/build.sh)');
-    server = await serve({ root: REPO, port: 0 });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => { playground = await startPlayground(); });
+  after(async () => { await playground?.close(); });
 
   test('loads, draws the boundary and separates both XOR classes after training', async () => {
     const { page, errors, close } = await openPage();
@@ -149,16 +80,19 @@ describe('the playground page', () => {
     await setValue(page, '#steps-per-frame', '10');
     await page.click('#play');
     assert.equal(await page.textContent('#play'), 'Pause');
+    // The speed readout is measured over about one second, so wait for it
+    // too: 500 iterations can take less than that.
     await page.waitForFunction((l0) => {
       const it = Number(document.getElementById('iteration').textContent);
       const loss = Number(document.getElementById('train-loss').textContent);
-      return it >= 500 && loss < 0.8 * l0;
+      const speed = Number(document.getElementById('steps-per-sec').textContent);
+      return it >= 500 && loss < 0.8 * l0 && speed > 0;
     }, loss0, WAIT);
+    assert.ok(await readout(page, 'steps-per-sec') > 0, 'steps per second measured while playing');
     await page.click('#play');
     assert.equal(await page.textContent('#play'), 'Play');
     assert.ok(await readout(page, 'iteration') >= 500);
     assert.ok(await readout(page, 'train-loss') < 0.8 * loss0);
-    assert.ok(await readout(page, 'steps-per-sec') > 0, 'steps per second measured while playing');
     assert.deepEqual(errors, []);
     await close();
   });
@@ -291,10 +225,7 @@ describe('the playground page', () => {
     const { page, errors, close } = await openPage();
     await trainXor(page, 0.99);
     await frames(page);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const file = path.join(ARTIFACTS, 'playground.png');
-    await page.screenshot({ path: file, fullPage: true });
-    assert.ok(fs.statSync(file).size > 20_000, 'a real picture, not an empty page');
+    await screenshot(page, 'playground.png');
     assert.deepEqual(errors, []);
     await close();
   });

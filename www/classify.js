@@ -1,0 +1,65 @@
+// The classification view as the loop sees it: an adapter around the ClassifierView
+// handle (decision boundary and loss curve), its readouts, and its own controls
+// (network and data, wired in controls.js).
+
+import { fitCanvas } from './canvas.js';
+import { wireControls } from './controls.js';
+import { createRateMeter, createReadouts } from './readouts.js';
+
+/** The Training controls' values as the page's HTML gives them: the classifier's defaults. */
+function defaultsFromPage(doc) {
+  const value = (id) => doc.getElementById(id).defaultValue;
+  return { eta: value('eta-number'), stepsPerFrame: value('steps-per-frame'), batch: value('batch-size') };
+}
+
+/** The Play/Step/Reset tooltips of the HTML, which describe this view. */
+function titlesFromPage(doc) {
+  const title = (id) => doc.getElementById(id).title;
+  return { play: title('play'), step: title('step'), reset: title('reset') };
+}
+
+/**
+ * Builds the classification view's adapter and wires its controls.
+ * @param {object} deps
+ * @param {Document} deps.doc
+ * @param {object} deps.view the ClassifierView
+ * @param {() => number} deps.freshSeed the wasm `fresh_seed`
+ * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
+ * @param {import('./status.js').Status} deps.status
+ * @param {() => void} deps.changed redraw request (the loop's `changed`)
+ * @returns {import('./loop.js').Adapter & { pushAll: () => boolean }}
+ */
+export function createClassifier({ doc, view, freshSeed, limits, status, changed }) {
+  const el = (id) => doc.getElementById(id);
+  const boundary = el('boundary');
+  const lossCurve = el('loss-curve');
+  const logScale = el('log-scale');
+  const showTest = el('show-test');
+  const updateReadouts = createReadouts(doc);
+  const titles = titlesFromPage(doc);
+  const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
+  return {
+    name: 'classify',
+    meter: createRateMeter(el('steps-per-sec')),
+    stepsPerFrame: 1,
+    trainingDefaults: defaultsFromPage(doc),
+    train: (steps) => view.train(steps),
+    draw() {
+      fitCanvas(boundary);
+      fitCanvas(lossCurve);
+      view.draw(boundary, lossCurve, logScale.checked, showTest.checked);
+    },
+    readouts: () => updateReadouts(view),
+    diverged: () => view.diverged(),
+    status: () => view.status(),
+    // The classifier only stops by diverging, which the loop already reports.
+    stalled: () => '',
+    iteration: () => view.iteration(),
+    setLearningRate: (eta) => view.set_learning_rate(eta),
+    setBatchSize: (k) => view.set_batch_size(k),
+    tunable: () => true,
+    buttonTitles: () => titles,
+    reset: () => { controls.reset(); },
+    pushAll: controls.pushAll,
+  };
+}
