@@ -49,7 +49,7 @@ fn the_two_wells_catch_gd_from_different_starts() {
 }
 
 fn notes_data() -> Points {
-    two_gaussians(100, 0.6, 0.3, 7)
+    two_gaussians(100, 1.0, 0.5, 7)
 }
 
 #[test]

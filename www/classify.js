@@ -3,7 +3,9 @@
 // (network and data, wired in controls.js).
 
 import { fitCanvas } from './canvas.js';
+import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
+import { createInspector } from './inspector.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
 /** The Training controls' values as the page's HTML gives them: the classifier's defaults. */
@@ -27,7 +29,7 @@ function titlesFromPage(doc) {
  * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
  * @param {import('./status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
- * @returns {import('./loop.js').Adapter & { pushAll: () => boolean }}
+ * @returns {import('./loop.js').Adapter & { pushAll: () => boolean, setHidden: (widths: number[]) => boolean }}
  */
 export function createClassifier({ doc, view, freshSeed, limits, status, changed }) {
   const el = (id) => doc.getElementById(id);
@@ -38,6 +40,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const updateReadouts = createReadouts(doc);
   const titles = titlesFromPage(doc);
   const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
+  const collapse = createCollapse({ doc, view, changed });
+  const inspector = createInspector({ doc, view, changed });
   return {
     name: 'classify',
     meter: createRateMeter(el('steps-per-sec')),
@@ -49,7 +53,11 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
       fitCanvas(lossCurve);
       view.draw(boundary, lossCurve, logScale.checked, showTest.checked);
     },
-    readouts: () => updateReadouts(view),
+    readouts() {
+      updateReadouts(view);
+      collapse.update();
+      inspector.update();
+    },
     diverged: () => view.diverged(),
     status: () => view.status(),
     // The classifier only stops by diverging, which the loop already reports.
@@ -60,6 +68,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
     tunable: () => true,
     buttonTitles: () => titles,
     reset: () => { controls.reset(); },
-    pushAll: controls.pushAll,
+    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll(); },
+    inspector,
+    setHidden: controls.setHidden,
   };
 }

@@ -50,13 +50,18 @@ function wireNetwork({ c, view, commit, limits }) {
   const commitArchitecture = () => commit(activations, architecture, () => layers.set(acceptedWidths));
   layers.onChange(commitArchitecture);
   activations.forEach((el) => el.addEventListener('change', commitArchitecture));
+  // For lessons and the address: new widths, committed like a user's edit.
+  const setHidden = (widths) => {
+    layers.set(widths);
+    return commitArchitecture();
+  };
   const loss = () => {
     view.set_loss(c.loss.value, c.reduction.value);
     return 'Loss changed: weights kept, loss history cleared (old values are not comparable).';
   };
   const lossInputs = [c.loss, c.reduction];
   lossInputs.forEach((el) => el.addEventListener('change', () => commit(lossInputs, loss)));
-  return { inputs: [...activations, ...lossInputs], architecture, loss };
+  return { inputs: [...activations, ...lossInputs], architecture, loss, setHidden };
 }
 
 /** Data set and seeds: both rebuild the model from the weight seed. */
@@ -98,8 +103,9 @@ function wireData({ c, view, commit, freshSeed }) {
  * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
  * @param {import('./status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
- * @returns {{ pushAll: () => boolean, reset: () => boolean }} pushAll sends every control's
- *   value to the view; reset draws a new weight seed and restarts (the Reset buttons)
+ * @returns {{ pushAll: () => boolean, reset: () => boolean, setHidden: (widths: number[]) => boolean }}
+ *   pushAll sends every control's value to the view; reset draws a new weight seed and
+ *   restarts (the Reset buttons); setHidden sets the hidden widths as if typed
  */
 export function wireControls({ doc, view, freshSeed, limits, status, changed }) {
   const c = findControls(doc);
@@ -117,5 +123,5 @@ export function wireControls({ doc, view, freshSeed, limits, status, changed }) 
     if (ok) { remember(all); status.clear(); }
     return ok;
   };
-  return { pushAll, reset: data.reset };
+  return { pushAll, reset: data.reset, setHidden: network.setHidden };
 }

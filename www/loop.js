@@ -22,6 +22,7 @@ import { messageOf } from './validate.js';
  * @property {() => {play: string, step: string, reset: string}} buttonTitles  tooltips for the mode
  * @property {() => void} reset  what the Reset buttons do
  * @property {() => void} [leave]  called before another view is shown (drop what cannot wait)
+ * @property {string} [hint]  shown under the Training controls when tunable() is false
  * @property {{add: Function, tick: Function, restart: Function}} meter  its steps-per-second meter
  * @property {number} stepsPerFrame  updates per frame while playing (per view)
  * @property {{eta: string, stepsPerFrame: string, batch: string}} trainingDefaults  the view's

@@ -7,14 +7,19 @@
 import init, * as wasm from './pkg/mlp_playground.js';
 import { createApprox } from './approx.js';
 import { createClassifier } from './classify.js';
+import { createGd } from './gd.js';
+import { createLessonMenu } from './lesson-menu.js';
+import { LESSONS } from './lessons.js';
+import { createLogistic } from './logistic.js';
 import { Loop } from './loop.js';
 import { createStatus } from './status.js';
+import { createUrlState } from './url-state.js';
 import { wireTraining } from './training.js';
 import { messageOf } from './validate.js';
 import { createViewSwitcher } from './views.js';
 
 /** The views in tab order; the first is shown when the address names none. */
-const VIEW_NAMES = ['classify', 'approx'];
+const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic'];
 
 /**
  * Sends every control's value into its view (the handles start with the contract's
@@ -66,6 +71,10 @@ async function boot() {
   };
   const approx = new wasm.ApproxView();
   adapters.approx = createApprox({ ...common, view: approx, modeChanged });
+  const gd = new wasm.Gd1dView();
+  adapters.gd = createGd({ ...common, view: gd, playing: () => loop.playing });
+  const logistic = new wasm.LogisticView();
+  adapters.logistic = createLogistic({ ...common, view: logistic });
 
   const form = document.getElementById('controls-form');
   const list = VIEW_NAMES.map((name) => adapters[name]);
@@ -82,7 +91,15 @@ async function boot() {
     doc: document, names: VIEW_NAMES, onSwitch: (name) => activate(adapters[name]),
   });
   switcher.show(switcher.fromAddress());
-  window.playground = { view, approx, frame: loop.frame, showView: switcher.show };
+  const lessons = createLessonMenu({
+    doc: document, lessons: LESSONS, showView: switcher.show, loop, classifier: adapters.classify, status,
+  });
+  const address = createUrlState({
+    win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status,
+  });
+  address.restore();
+  window.addEventListener('hashchange', address.save);
+  window.playground = { view, approx, gd, logistic, frame: loop.frame, showView: switcher.show, lessons };
   const tick = () => {
     loop.frame();
     requestAnimationFrame(tick);

@@ -88,9 +88,12 @@ export function wireTraining({ doc, loop, status }) {
   };
   // In the constructed mode a Step adds a unit: η and the batch do not apply, and
   // greying them out says so better than silently ignoring them.
+  const defaultHint = c.hint.textContent;
   const sync = () => {
     const tunable = loop.adapter.tunable();
     inputs.forEach((input) => { input.disabled = !tunable; });
+    // A view whose controls do not apply says why (its own hint, else the construction's).
+    c.hint.textContent = loop.adapter.hint ?? defaultHint;
     c.hint.hidden = tunable;
     const titles = loop.adapter.buttonTitles();
     c.play.title = titles.play;

@@ -146,36 +146,17 @@ fn term_points(mlp: &Mlp, k: usize) -> Vec<(f32, f32)> {
         .collect()
 }
 
-/// The runs of a polyline that lie inside the plot's y range, each extended to
-/// where it crosses the edge, so a curve leaving the plot is cut there instead
-/// of being drawn along the edge.
+/// The runs of a polyline inside the plot's y range (see `super::runs_inside`).
 pub fn inside(points: Vec<(f32, f32)>) -> Vec<Vec<(f32, f32)>> {
-    let (lo, hi) = Y_RANGE;
-    let within = |y: f32| (lo..=hi).contains(&y);
-    let cross = |a: (f32, f32), b: (f32, f32)| {
-        let edge = if a.1.max(b.1) > hi { hi } else { lo };
-        let t = (edge - a.1) / (b.1 - a.1);
-        (a.0 + t * (b.0 - a.0), edge)
-    };
-    let mut pieces: Vec<Vec<(f32, f32)>> = Vec::new();
-    let mut current: Vec<(f32, f32)> = Vec::new();
-    for (i, &p) in points.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| points[j]);
-        match (within(p.1), prev) {
-            (true, Some(q)) if !within(q.1) && q.1.is_finite() => current.push(cross(q, p)),
-            (false, Some(q)) if within(q.1) && p.1.is_finite() => current.push(cross(q, p)),
-            _ => {}
-        }
-        if within(p.1) {
-            current.push(p);
-        } else if !current.is_empty() {
-            pieces.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        pieces.push(current);
-    }
-    pieces
+    let wide: Vec<(f64, f64)> = points
+        .iter()
+        .map(|&(x, y)| (f64::from(x), f64::from(y)))
+        .collect();
+    let (lo, hi) = (f64::from(Y_RANGE.0), f64::from(Y_RANGE.1));
+    super::runs_inside(&wide, lo, hi)
+        .into_iter()
+        .map(|run| run.into_iter().map(|(x, y)| (x as f32, y as f32)).collect())
+        .collect()
 }
 
 #[cfg(test)]

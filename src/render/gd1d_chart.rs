@@ -59,25 +59,20 @@ pub fn draw_gd1d<DB: DrawingBackend>(
         .label_style(("sans-serif", px(12.0)))
         .draw()
         .map_err(fail)?;
-    let clip = |y: f64| y.clamp(y_lo - (y_hi - y_lo), y_hi + (y_hi - y_lo));
-    let line = |f: &dyn Fn(f64) -> f64| grid.iter().map(|&w| (w, clip(f(w)))).collect::<Vec<_>>();
-    chart
-        .draw_series(LineSeries::new(
-            line(&|w| curve.value(w)),
-            rgb(TARGET).stroke_width(px(2.0)),
-        ))
-        .map_err(fail)?;
+    // Each curve is cut where it leaves the plot, in as many pieces as it has.
+    let mut draw_line = |f: &dyn Fn(f64) -> f64, style: ShapeStyle| -> Result<(), String> {
+        let points: Vec<(f64, f64)> = grid.iter().map(|&w| (w, f(w))).collect();
+        for run in super::runs_inside(&points, y_lo, y_hi) {
+            chart.draw_series(LineSeries::new(run, style)).map_err(fail)?;
+        }
+        Ok(())
+    };
+    draw_line(&|w| curve.value(w), rgb(TARGET).stroke_width(px(2.0)))?;
     let inside = |w: f64| w.is_finite() && (lo..=hi).contains(&w);
     if let Some(&w0) = ws.last().filter(|&&w| inside(w)) {
         let (l0, d0) = (curve.value(w0), curve.derivative(w0));
-        let tangent = rgb(UNIT).stroke_width(px(1.0));
-        chart
-            .draw_series(LineSeries::new(line(&|w| l0 + d0 * (w - w0)), tangent))
-            .map_err(fail)?;
-        let model = rgb(HIGHLIGHT).stroke_width(px(1.5));
-        chart
-            .draw_series(LineSeries::new(line(&|w| curve.model(w0, eta, w)), model))
-            .map_err(fail)?;
+        draw_line(&|w| l0 + d0 * (w - w0), rgb(UNIT).stroke_width(px(1.0)))?;
+        draw_line(&|w| curve.model(w0, eta, w), rgb(HIGHLIGHT).stroke_width(px(1.5)))?;
     }
     let path: Vec<(f64, f64)> = ws
         .iter()

@@ -80,11 +80,12 @@ pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes
                 .collect()
         })
         .collect();
+    // At least 4, so the first frames' axis reads 0 1 2 3 4, not 0 0 1.
     let x_max = curves
         .iter()
         .filter_map(|c| c.points.last())
         .map(|p| p.0)
-        .fold(1.0, f64::max);
+        .fold(4.0, f64::max);
     let (y_lo, y_hi) = y_bounds(shown.iter().flatten().map(|p| p.1), axes.log_scale);
 
     let root = backend.into_drawing_area();

@@ -24,3 +24,34 @@ pub struct PixelRect {
     /// Height in pixels.
     pub height: u32,
 }
+
+/// The runs of a polyline that lie inside the y range [lo, hi], each extended
+/// to where it crosses the edge, so a curve leaving a plot is cut there
+/// instead of being drawn along the edge (which clamping would do).
+pub fn runs_inside(points: &[(f64, f64)], lo: f64, hi: f64) -> Vec<Vec<(f64, f64)>> {
+    let within = |y: f64| (lo..=hi).contains(&y);
+    let cross = |a: (f64, f64), b: (f64, f64)| {
+        let edge = if a.1.max(b.1) > hi { hi } else { lo };
+        let t = (edge - a.1) / (b.1 - a.1);
+        (a.0 + t * (b.0 - a.0), edge)
+    };
+    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    for (i, &p) in points.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| points[j]);
+        match (within(p.1), prev) {
+            (true, Some(q)) if !within(q.1) && q.1.is_finite() => current.push(cross(q, p)),
+            (false, Some(q)) if within(q.1) && p.1.is_finite() => current.push(cross(q, p)),
+            _ => {}
+        }
+        if within(p.1) {
+            current.push(p);
+        } else if !current.is_empty() {
+            pieces.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}

@@ -196,13 +196,15 @@ pub struct LogisticView {
 
 #[wasm_bindgen]
 impl LogisticView {
-    /// The notes' setting: 100 points, η = 0.1, w ~ N(0, I), b = 0.
+    /// The notes' setting: 100 points, η = 0.1, w ~ N(0, I), b = 0; spreads
+    /// 1 and 0.5, so the classes overlap (the loss then has a finite minimum,
+    /// as in the notes' figure) and LDA's shared covariance is visibly wrong.
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> LogisticView {
         let mut v = LogisticView {
             data: Points::default(),
-            spreads: (0.6, 0.3),
+            spreads: (1.0, 0.5),
             seeds: (1, 1),
             eta: 0.1,
             snapshots: Vec::new(),

@@ -1,0 +1,109 @@
+// The page's whole state in the address, so a link reproduces a demo exactly: the
+// view in the #hash (as before, so /#approx keeps working) and, in the query, the
+// lesson and every control's accepted value (?lesson=collapse&activation=identity…).
+// The address is rewritten with history.replaceState after every accepted change.
+// Loading an address applies it through the controls themselves (the same 'change'
+// a user fires), so the core's own checks apply; anything invalid, out of range or
+// refused keeps its default and is listed in the status line, never a crash.
+
+/** Controls saved in the address, by id (= query key), in the order they are applied. */
+const KEYS = [
+  // Classification: the weight seed first, since data and architecture rebuild from it.
+  'weight-seed', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'activation',
+  'output-activation', 'loss', 'reduction', 'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
+  'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
+  'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
+  'gd-curve-select', 'gd-w0', 'gd-eta',
+  'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
+];
+/** The Training controls: per view, so they are saved for the view shown (with a prefix). */
+const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
+
+/** A control's value as text ("1"/"0" for checkboxes). */
+function read(el) {
+  return el.type === 'checkbox' ? (el.checked ? '1' : '0') : el.value;
+}
+
+/** Why `text` cannot go into `el`, or '' when it can (the core may still refuse it). */
+function problem(el, text) {
+  if (el.type === 'checkbox') return text === '1' || text === '0' ? '' : 'not 1 or 0';
+  if (el.tagName === 'SELECT') return [...el.options].some((o) => o.value === text) ? '' : 'not one of the choices';
+  if (el.type === 'number') {
+    if (text === '' && el.id === 'batch-size') return '';
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v)) return 'not a number';
+    if ((el.min !== '' && v < Number(el.min)) || (el.max !== '' && v > Number(el.max))) return 'out of range';
+  }
+  return '';
+}
+
+/**
+ * Wires the address.
+ * @param {object} deps
+ * @param {Window} deps.win
+ * @param {Document} deps.doc
+ * @param {{ open: Function, current: () => string }} deps.lessons the lesson menu
+ * @param {{ setHidden: (widths: number[]) => boolean }} deps.classifier
+ * @param {() => string|null} deps.view the view shown
+ * @param {import('./status.js').Status} deps.status
+ * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
+ *   save writes the current state into it
+ */
+export function createUrlState({ win, doc, lessons, classifier, view, status }) {
+  const el = (id) => doc.getElementById(id);
+  const save = () => {
+    const q = new URLSearchParams();
+    if (lessons.current()) q.set('lesson', lessons.current());
+    q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
+    KEYS.forEach((id) => q.set(id, read(el(id))));
+    TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
+    const url = `${win.location.pathname}?${q}${win.location.hash}`;
+    if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', url);
+  };
+
+  const apply = (q, ignored) => {
+    const set = (id, text, name = id) => {
+      const target = el(id);
+      const why = problem(target, text);
+      if (why) { ignored.push(`${name}=${text} (${why})`); return; }
+      // Unchanged values cost nothing: each change may rebuild a model.
+      if (read(target) === text) return;
+      if (target.type === 'checkbox') target.checked = text === '1';
+      else target.value = text;
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+      if (read(target) !== text) ignored.push(`${name}=${text} (refused)`);
+    };
+    KEYS.forEach((id) => { if (q.has(id)) set(id, q.get(id)); });
+    if (q.has('hidden')) {
+      const text = q.get('hidden');
+      const widths = text === '' ? [] : text.split(',').map(Number);
+      const now = [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(',');
+      if (text !== now && !widths.every((w) => Number.isInteger(w) && w >= 1 && w <= 128) || widths.length > 8
+        || !classifier.setHidden(widths)) ignored.push(`hidden=${text} (refused)`);
+    }
+    TRAINING.forEach((id) => { const key = `${view()}.${id}`; if (q.has(key)) set(id, q.get(key), key); });
+  };
+
+  const restore = () => {
+    const q = new URLSearchParams(win.location.search);
+    const ignored = [];
+    if (q.has('lesson')) {
+      try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
+    }
+    const known = new Set(['lesson', 'hidden', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
+    apply(q, ignored);
+    if (ignored.length > 0) {
+      status.error(`The address had values that were ignored, so their defaults are used: ${ignored.join('; ')}.`);
+    } else if (lessons.current()) {
+      status.info('Lesson and settings restored from the address.');
+    } else if (win.location.search) {
+      status.clear();
+    }
+    save();
+  };
+  doc.addEventListener('change', () => win.setTimeout(save, 0));
+  // Drags (w₀ on the curve, a drawn ψ) and keyboard tab switches fire no 'change'.
+  ['click', 'pointerup', 'keyup'].forEach((type) => doc.addEventListener(type, () => win.setTimeout(save, 0)));
+  return { restore, save };
+}
