@@ -1,29 +1,47 @@
 // Timing and table helpers shared by the benchmark parts. Kept tiny and
-// dependency-free: median/min/max over a handful of repetitions is all the
-// baseline needs (no confidence intervals to over-interpret).
+// dependency-free (the page imports this file too, through workloads.mjs):
+// median/min/max over a handful of repetitions is all the benchmark needs (no
+// confidence intervals to over-interpret).
 
 /**
- * Runs `fn` `warmup` times untimed (JIT, caches, allocator), then `reps` times
- * timed with the given clock; returns the samples in ms.
+ * Times `fn` and returns the per-call samples in ms, one per repetition.
+ * Runs `fn` `warmup` times untimed (JIT, caches, allocator), then finds how many
+ * calls one repetition needs to last at least `minMs` (browsers coarsen
+ * performance.now() to 0.1 ms, so a 0.1 ms epoch must be timed in a batch), then
+ * times `reps` such batches and divides each by its call count.
  * @param {() => unknown} fn
+ * @returns {number[] & { calls: number }} samples in ms per call; `.calls` = calls per repetition
  */
-export function measure(fn, { warmup, reps, now = () => performance.now() }) {
+export function measure(fn, { warmup, reps, minMs = 0, now = () => performance.now() }) {
   for (let i = 0; i < warmup; i++) fn();
-  const samples = [];
-  for (let i = 0; i < reps; i++) {
+  let calls = 1;
+  for (let tries = 0; minMs > 0 && tries < 20; tries++) {
     const t0 = now();
-    fn();
-    samples.push(now() - t0);
+    for (let i = 0; i < calls; i++) fn();
+    const dt = now() - t0;
+    if (dt >= minMs) break;
+    // Aim 20% above the minimum; grow at most 16x per try in case dt is one clock tick.
+    calls = Math.min(calls * 16, Math.max(calls + 1, Math.ceil((calls * 1.2 * minMs) / Math.max(dt, 1e-3))));
   }
-  return samples;
+  const samples = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = now();
+    for (let i = 0; i < calls; i++) fn();
+    samples.push((now() - t0) / calls);
+  }
+  return Object.assign(samples, { calls });
 }
 
-/** { median, min, max, reps } of samples in ms (median of an even count: mean of the middle two). */
+/**
+ * { median, min, max, reps } of samples in ms (median of an even count: mean of
+ * the middle two), plus `calls` per repetition when `measure` batched them.
+ */
 export function summarize(samples) {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
   const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  return { median, min: s[0], max: s[s.length - 1], reps: s.length };
+  const out = { median, min: s[0], max: s[s.length - 1], reps: s.length };
+  return samples.calls > 1 ? { ...out, calls: samples.calls } : out;
 }
 
 /** Milliseconds with 3 significant-ish decimals, so 0.042 and 812.3 both read well. */
