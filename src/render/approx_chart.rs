@@ -81,12 +81,7 @@ pub fn draw_approx<DB: DrawingBackend>(
         .build_cartesian_2d(INTERVAL.0..INTERVAL.1, Y_RANGE.0..Y_RANGE.1)
         .map_err(fail)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();
-    let rect = PixelRect {
-        x: xr.start,
-        y: yr.start,
-        width: (xr.end - xr.start).max(0) as u32,
-        height: (yr.end - yr.start).max(0) as u32,
-    };
+    let rect = PixelRect::from_ranges(xr, yr);
     chart
         .configure_mesh()
         .light_line_style(BLACK.mix(0.04))

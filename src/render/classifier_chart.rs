@@ -40,13 +40,8 @@ pub fn draw_classifier<DB: DrawingBackend>(
         .y_label_area_size(px(48.0))
         .build_cartesian_2d(-DOMAIN..DOMAIN, -DOMAIN..DOMAIN)
         .map_err(fail)?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    let rect = PixelRect {
-        x: xs.start,
-        y: ys.start,
-        width: (xs.end - xs.start).max(0) as u32,
-        height: (ys.end - ys.start).max(0) as u32,
-    };
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let rect = PixelRect::from_ranges(xr, yr);
     blit(&root, rect)?;
     chart
         .configure_mesh()

@@ -91,12 +91,7 @@ pub fn draw_gd1d<DB: DrawingBackend>(
         .map_err(fail)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     root.present().map_err(fail)?;
-    Ok(PixelRect {
-        x: xr.start,
-        y: yr.start,
-        width: (xr.end - xr.start).max(0) as u32,
-        height: (yr.end - yr.start).max(0) as u32,
-    })
+    Ok(PixelRect::from_ranges(xr, yr))
 }
 
 /// The outcome map: one cell per (w₀, η) pair, w₀ across and log10 η up,

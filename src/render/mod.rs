@@ -25,6 +25,19 @@ pub struct PixelRect {
     pub height: u32,
 }
 
+impl PixelRect {
+    /// The rectangle of a plotting area's pixel ranges (plotters'
+    /// `get_pixel_range`).
+    pub fn from_ranges(xs: std::ops::Range<i32>, ys: std::ops::Range<i32>) -> PixelRect {
+        PixelRect {
+            x: xs.start,
+            y: ys.start,
+            width: (xs.end - xs.start).max(0) as u32,
+            height: (ys.end - ys.start).max(0) as u32,
+        }
+    }
+}
+
 /// The runs of a polyline that lie inside the y range [lo, hi], each extended
 /// to where it crosses the edge, so a curve leaving a plot is cut there
 /// instead of being drawn along the edge (which clamping would do).
