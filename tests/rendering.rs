@@ -105,6 +105,7 @@ fn draw_chart(trainer: &Trainer) -> (Vec<u8>, PixelRect) {
             scale: 1.0,
             show_test: true,
             overlay: None,
+            background: true,
         };
         draw_classifier(backend, &split.train, &split.test, options, |root, rect| {
             area = Some(rect);

@@ -18,22 +18,28 @@ pub struct ChartOptions {
     /// A straight boundary a₁x₁ + a₂x₂ + c = 0 to draw dashed over the
     /// heatmap, as [a₁, a₂, c] (the collapsed affine map's, in the lesson).
     pub overlay: Option<[f32; 3]>,
+    /// Fill the background and call `blit` for the heatmap. Without it only
+    /// what lies above the heatmap is drawn (axes, labels, overlay, points),
+    /// on a transparent layer the browser keeps and composites every frame.
+    pub background: bool,
 }
 
-/// Draws the chart on `backend`. `blit` is called once with the plotting area,
-/// after the background and before the axes and points, to paint the heatmap:
-/// the browser puts the image straight on its canvas, the native tests draw it
-/// pixel by pixel through the drawing area they are given.
+/// Draws the chart on `backend`; returns the plotting area. `blit` is called
+/// once with it, after the background and before the axes and points, to
+/// paint the heatmap: the browser puts the image straight on its canvas, the
+/// native tests draw it pixel by pixel through the drawing area they are given.
 pub fn draw_classifier<DB: DrawingBackend>(
     backend: DB,
     train: &Dataset,
     test: &Dataset,
     options: ChartOptions,
     blit: impl FnOnce(&DrawingArea<DB, Shift>, PixelRect) -> Result<(), String>,
-) -> Result<(), String> {
+) -> Result<PixelRect, String> {
     let px = |v: f32| (v * options.scale).round() as u32;
     let root = backend.into_drawing_area();
-    root.fill(&WHITE).map_err(fail)?;
+    if options.background {
+        root.fill(&WHITE).map_err(fail)?;
+    }
     let mut chart = ChartBuilder::on(&root)
         .margin(px(8.0))
         .x_label_area_size(px(40.0))
@@ -42,7 +48,9 @@ pub fn draw_classifier<DB: DrawingBackend>(
         .map_err(fail)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     let rect = PixelRect::from_ranges(xr, yr);
-    blit(&root, rect)?;
+    if options.background {
+        blit(&root, rect)?;
+    }
     chart
         .configure_mesh()
         .disable_mesh()
@@ -64,7 +72,8 @@ pub fn draw_classifier<DB: DrawingBackend>(
     if options.show_test {
         chart.draw_series(points(test, radius, false)).map_err(fail)?;
     }
-    root.present().map_err(fail)
+    root.present().map_err(fail)?;
+    Ok(rect)
 }
 
 /// One circle per point in its class colour: filled with a white rim for

@@ -26,6 +26,7 @@ pub struct ClassifierView {
     heatmap: Option<HtmlCanvasElement>,
     unit_grids: UnitGrids,
     show_collapse: bool,
+    layer: Option<Layer>,
     passes: Workspace,
     pass_grads: Gradients,
     ones: Vec<f32>,
@@ -48,6 +49,7 @@ impl ClassifierView {
             heatmap: None,
             unit_grids: UnitGrids::default(),
             show_collapse: false,
+            layer: None,
             passes: Workspace::default(),
             pass_grads: Gradients { layers: Vec::new() },
             ones: Vec::new(),
@@ -128,6 +130,10 @@ impl ClassifierView {
     }
 
     /// Draws the boundary chart and the loss chart on the two canvases.
+    ///
+    /// The axes, labels and points change only with the data, the canvas size
+    /// or the switches, so they are drawn once onto a transparent layer that
+    /// is kept; a frame is then a white fill, the heatmap and that layer.
     pub fn draw(
         &mut self,
         boundary: HtmlCanvasElement,
@@ -137,24 +143,29 @@ impl ClassifierView {
     ) -> Result<(), JsError> {
         let scale = device_pixel_ratio();
         let ctx = context_2d(&boundary)?;
-        let backend = CanvasBackend::with_canvas_object(boundary).ok_or_else(no_canvas)?;
+        let key = LayerKey {
+            size: (boundary.width(), boundary.height()),
+            scale,
+            show_test,
+            data: self.trainer.settings().data,
+            overlay: self.show_collapse.then(|| collapsed_line(&self.trainer)),
+        };
+        let layer = match self.layer.take() {
+            Some(kept) if kept.key == key => kept,
+            _ => draw_layer(key, &self.trainer)?,
+        };
         let heatmap = match self.heatmap.take() {
             Some(c) => c,
             None => new_canvas()?,
         };
-        let (trainer, image) = (&self.trainer, &mut self.image);
-        let split = trainer.split();
-        let overlay = self.show_collapse.then(|| collapsed_line(trainer));
-        let options = ChartOptions {
-            scale,
-            show_test,
-            overlay,
-        };
-        let drawn = draw_classifier(backend, &split.train, &split.test, options, |_, rect| {
-            blit(&ctx, &heatmap, image, trainer, rect)
-        });
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, f64::from(key.size.0), f64::from(key.size.1));
+        let blitted = blit(&ctx, &heatmap, &mut self.image, &self.trainer, layer.rect);
         self.heatmap = Some(heatmap);
-        drawn.map_err(js_err)?;
+        blitted.map_err(js_err)?;
+        let composited = ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0);
+        self.layer = Some(layer);
+        composited.map_err(|_| js_err("The browser refused to draw the chart's axes and points.".into()))?;
         let backend = CanvasBackend::with_canvas_object(loss).ok_or_else(no_canvas)?;
         let axes = Axes {
             x_desc: "iteration",
@@ -410,6 +421,41 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsError> {
         .ok()
         .and_then(|e| e.dyn_into().ok())
         .ok_or_else(no_canvas)
+}
+
+/// What the kept layer of the boundary chart depends on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayerKey {
+    size: (u32, u32),
+    scale: f32,
+    show_test: bool,
+    data: DataSpec,
+    overlay: Option<[f32; 3]>,
+}
+
+/// The boundary chart's axes, labels and points on a transparent canvas of
+/// the chart's size, and where its plotting area is.
+struct Layer {
+    key: LayerKey,
+    rect: PixelRect,
+    canvas: HtmlCanvasElement,
+}
+
+/// Draws the layer for `key`.
+fn draw_layer(key: LayerKey, trainer: &Trainer) -> Result<Layer, JsError> {
+    let canvas = new_canvas()?;
+    canvas.set_width(key.size.0);
+    canvas.set_height(key.size.1);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_canvas)?;
+    let split = trainer.split();
+    let options = ChartOptions {
+        scale: key.scale,
+        show_test: key.show_test,
+        overlay: key.overlay,
+        background: false,
+    };
+    let rect = draw_classifier(backend, &split.train, &split.test, options, |_, _| Ok(())).map_err(js_err)?;
+    Ok(Layer { key, rect, canvas })
 }
 
 /// The collapsed map's boundary A x + B = threshold, as [a₁, a₂, B − threshold].
