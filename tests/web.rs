@@ -56,7 +56,8 @@ fn trains_xor_and_draws_both_classes() {
     assert_eq!(view.iteration(), 3000.0);
     assert!(view.train_loss() < 0.1 * before);
     assert_eq!(view.train_accuracy(), 1.0);
-    view.draw(boundary.clone(), loss.clone(), true, true).unwrap();
+    view.draw(boundary.clone(), Some(loss.clone()), true, true)
+        .unwrap();
     let (neg, pos) = class_pixels(&boundary);
     let area = 300 * 300;
     assert!(neg > area / 6 && pos > area / 6, "blue {neg}, orange {pos}");
@@ -87,7 +88,7 @@ fn a_divergent_eta_is_reported_not_drawn() {
     // The last finite model is drawn: the canvas holds no NaN garbage, only
     // colours of the palette and the chart's ink.
     let (boundary, loss) = (canvas(200, 200), canvas(200, 120));
-    view.draw(boundary.clone(), loss, false, true).unwrap();
+    view.draw(boundary.clone(), Some(loss), false, true).unwrap();
     let (neg, pos) = class_pixels(&boundary);
     assert!(neg + pos > 1000, "the boundary is still drawn: {neg} + {pos}");
     assert!(view.train_loss().is_finite() || view.diverged());
@@ -252,8 +253,10 @@ mod lessons {
             .unwrap();
         assert!(diff < 1e-4, "{json}");
         view.set_show_collapse(true);
-        view.draw(canvas(300, 300), canvas(200, 100), false, true)
+        view.draw(canvas(300, 300), Some(canvas(200, 100)), false, true)
             .unwrap();
+        // Without a loss canvas only the boundary is drawn.
+        view.draw(canvas(300, 300), None, false, true).unwrap();
         let trace = view.trace_json(0.0).unwrap();
         assert!(
             trace.starts_with("{\"input\":[") && trace.contains("\"dw\":["),

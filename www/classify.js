@@ -8,6 +8,9 @@ import { wireControls } from './controls.js';
 import { createInspector } from './inspector.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
+/** Least time between two redraws of the loss curve, in ms (about 15 Hz). */
+const LOSS_CURVE_INTERVAL_MS = 66;
+
 /** The Training controls' values as the page's HTML gives them: the classifier's defaults. */
 function defaultsFromPage(doc) {
   const value = (id) => doc.getElementById(id).defaultValue;
@@ -42,6 +45,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
   const collapse = createCollapse({ doc, view, changed });
   const inspector = createInspector({ doc, view, changed });
+  let lastLossDraw = -Infinity;
   return {
     name: 'classify',
     meter: createRateMeter(el('steps-per-sec')),
@@ -50,8 +54,15 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
     train: (steps) => view.train(steps),
     draw() {
       fitCanvas(boundary);
-      fitCanvas(lossCurve);
-      view.draw(boundary, lossCurve, logScale.checked, showTest.checked);
+      const resized = fitCanvas(lossCurve);
+      // The loss curve is redrawn at most about 15 times a second: it moves
+      // slowly, and each redraw costs main-thread time every frame would pay.
+      // A skipped redraw asks for another frame, so it is never left stale.
+      const now = performance.now();
+      const due = resized || now - lastLossDraw >= LOSS_CURVE_INTERVAL_MS;
+      if (due) lastLossDraw = now;
+      view.draw(boundary, due ? lossCurve : null, logScale.checked, showTest.checked);
+      if (!due) changed();
     },
     readouts() {
       updateReadouts(view);

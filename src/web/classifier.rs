@@ -129,7 +129,8 @@ impl ClassifierView {
         self.trainer.step(steps)
     }
 
-    /// Draws the boundary chart and the loss chart on the two canvases.
+    /// Draws the boundary chart, and the loss chart when `loss` is given (the
+    /// page may skip it on some frames: a curve needs no 60 Hz refresh).
     ///
     /// The axes, labels and points change only with the data, the canvas size
     /// or the switches, so they are drawn once onto a transparent layer that
@@ -137,7 +138,7 @@ impl ClassifierView {
     pub fn draw(
         &mut self,
         boundary: HtmlCanvasElement,
-        loss: HtmlCanvasElement,
+        loss: Option<HtmlCanvasElement>,
         log_scale: bool,
         show_test: bool,
     ) -> Result<(), JsError> {
@@ -166,6 +167,7 @@ impl ClassifierView {
         let composited = ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0);
         self.layer = Some(layer);
         composited.map_err(|_| js_err("The browser refused to draw the chart's axes and points.".into()))?;
+        let Some(loss) = loss else { return Ok(()) };
         let backend = CanvasBackend::with_canvas_object(loss).ok_or_else(no_canvas)?;
         let axes = Axes {
             x_desc: "iteration",
