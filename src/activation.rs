@@ -76,6 +76,16 @@ impl Activation {
         }
     }
 
+    /// x = σ(x) in place, for a whole slice.
+    pub fn apply_in_place(self, x: &mut [f32]) {
+        match self {
+            Activation::Tanh => x.iter_mut().for_each(|v| *v = tanh(*v)),
+            Activation::Relu => x.iter_mut().for_each(|v| *v = v.max(0.0)),
+            Activation::Sigmoid => x.iter_mut().for_each(|v| *v = sigmoid(*v)),
+            Activation::Identity => {}
+        }
+    }
+
     /// ds = dx ⊙ σ'(s) for a whole slice, reusing σ(s) = `x` from the forward
     /// pass where the derivative is a function of it (tanh: 1 − x², sigmoid:
     /// x (1 − x)), so the backward pass evaluates no transcendental function.

@@ -61,6 +61,29 @@ pub fn affine_rows_t(x: &[f32], wt: &[f32], b: &[f32], inputs: usize, s: &mut [f
     }
 }
 
+/// Rows per block of `affine_block`: four SIMD vectors of f32.
+pub const BLOCK: usize = 16;
+
+/// The forward kernel for inference on a block of `BLOCK` samples stored
+/// transposed: xt is (inputs × BLOCK), st (outputs × BLOCK), and
+/// st[i, ·] = b[i] + Σ_j w[i, j] xt[j, ·]. The inner loop runs across the
+/// block's samples, so it vectorises whatever the layer widths are (a grid
+/// of the plane goes through layers only 2 or 8 wide).
+pub fn affine_block(xt: &[f32], w: &[f32], b: &[f32], inputs: usize, st: &mut [f32]) {
+    for (i, s_row) in st.chunks_exact_mut(BLOCK).enumerate().take(b.len()) {
+        let mut acc = [b[i]; BLOCK];
+        if inputs > 0 {
+            let w_row = &w[i * inputs..(i + 1) * inputs];
+            for (&w_ij, x_row) in w_row.iter().zip(xt.chunks_exact(BLOCK)) {
+                for (a, &x) in acc.iter_mut().zip(x_row) {
+                    *a += w_ij * x;
+                }
+            }
+        }
+        s_row.copy_from_slice(&acc);
+    }
+}
+
 /// dw += dsᵀ x and db += Σ_n ds[n, ·]: the per-sample terms dℓ/ds x(l−1)ᵀ
 /// summed over the batch.
 ///

@@ -8,7 +8,9 @@
 //! each per-sample term summed over the batch. Storage: see `matrix`.
 
 use crate::activation::Activation;
-use crate::matrix::{accumulate_outer, affine_rows, affine_rows_t, backprop_rows, transpose};
+use crate::matrix::{
+    accumulate_outer, affine_block, affine_rows, affine_rows_t, backprop_rows, transpose, BLOCK,
+};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -59,6 +61,10 @@ pub struct Workspace {
     pub dx: Vec<Vec<f32>>,
     /// w(l)ᵀ of every layer, for the forward kernel.
     pub wt: Vec<Vec<f32>>,
+    /// Two blocks of transposed activations for `Mlp::predict_into`.
+    pub block_a: Vec<f32>,
+    /// See `block_a`.
+    pub block_b: Vec<f32>,
 }
 
 impl Mlp {
@@ -210,13 +216,43 @@ impl Mlp {
 
     /// The network's output for every row of `input`, written into `out`.
     ///
-    /// Rows go through in blocks so that the intermediate activations of a large
-    /// grid stay in cache and the workspace stays small.
+    /// Inference only (nothing is kept for a backward pass): rows go through
+    /// in blocks of `BLOCK`, stored transposed so that every layer's kernel
+    /// vectorises across the block's samples (see `matrix::affine_block`).
     pub fn predict_into(&self, input: &[f32], ws: &mut Workspace, out: &mut [f32]) {
-        const BLOCK: usize = 512;
         let (inputs, outputs) = (self.inputs(), self.outputs());
-        for (x, y) in input.chunks(BLOCK * inputs).zip(out.chunks_mut(BLOCK * outputs)) {
-            y.copy_from_slice(self.forward(x, ws));
+        let rows = input.len() / inputs.max(1);
+        let widest = self
+            .layers
+            .iter()
+            .map(|l| l.outputs)
+            .chain([inputs])
+            .max()
+            .unwrap_or(1);
+        ws.block_a.resize(widest * BLOCK, 0.0);
+        ws.block_b.resize(widest * BLOCK, 0.0);
+        for start in (0..rows).step_by(BLOCK) {
+            let r = BLOCK.min(rows - start);
+            let (a, b) = (&mut ws.block_a, &mut ws.block_b);
+            a[..inputs * BLOCK].fill(0.0);
+            for k in 0..r {
+                for j in 0..inputs {
+                    a[j * BLOCK + k] = input[(start + k) * inputs + j];
+                }
+            }
+            let mut width = inputs;
+            for (l, layer) in self.layers.iter().enumerate() {
+                let len = layer.outputs * BLOCK;
+                affine_block(&a[..width * BLOCK], &layer.w, &layer.b, width, &mut b[..len]);
+                self.activation(l).apply_in_place(&mut b[..len]);
+                std::mem::swap(a, b);
+                width = layer.outputs;
+            }
+            for k in 0..r {
+                for o in 0..outputs {
+                    out[(start + k) * outputs + o] = a[o * BLOCK + k];
+                }
+            }
         }
     }
 

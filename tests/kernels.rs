@@ -122,3 +122,50 @@ fn slice_activations_equal_the_scalar_ones() {
         }
     }
 }
+
+#[test]
+fn blocked_inference_equals_the_training_forward_pass() {
+    use mlp_playground::matrix::{affine_block, BLOCK};
+    use mlp_playground::{Mlp, Workspace};
+    let mut rng = StdRng::seed_from_u64(4);
+    // The block kernel alone, transposed in and out, against the row kernel.
+    for (_, inputs, outputs) in SHAPES {
+        let (w, b) = (random(outputs * inputs, &mut rng), random(outputs, &mut rng));
+        let x = random(BLOCK * inputs, &mut rng);
+        let mut xt = vec![0.0; inputs * BLOCK];
+        for k in 0..BLOCK {
+            for j in 0..inputs {
+                xt[j * BLOCK + k] = x[k * inputs + j];
+            }
+        }
+        let (mut st, mut s) = (vec![0.0; outputs * BLOCK], vec![0.0; BLOCK * outputs]);
+        affine_block(&xt, &w, &b, inputs, &mut st);
+        affine_rows(&x, &w, &b, inputs, &mut s);
+        for k in 0..BLOCK {
+            for i in 0..outputs {
+                assert!(close(st[i * BLOCK + k], s[k * outputs + i], 10.0 * inputs as f32));
+            }
+        }
+    }
+    // Whole networks, with row counts that are and are not multiples of BLOCK.
+    let nets = [
+        vec![2, 8, 8, 8, 1],
+        vec![2, 64, 1],
+        vec![1, 500, 1],
+        vec![3, 5, 2],
+        vec![1, 0, 1],
+    ];
+    for (sizes, act) in nets.iter().zip(Activation::ALL.iter().cycle()) {
+        let mlp = Mlp::new(sizes, *act, Activation::Tanh, 9);
+        for rows in [1, 15, 16, 17, 100] {
+            let x = random(rows * sizes[0], &mut rng);
+            let mut ws = Workspace::default();
+            let want = mlp.forward(&x, &mut ws).to_vec();
+            let mut got = vec![0.0; want.len()];
+            mlp.predict_into(&x, &mut Workspace::default(), &mut got);
+            for (g, w) in got.iter().zip(&want) {
+                assert!((g - w).abs() < 1e-5, "{sizes:?} {act} rows {rows}: {g} vs {w}");
+            }
+        }
+    }
+}
