@@ -54,6 +54,7 @@ pub struct Trainer {
     batch_x: Vec<f32>,
     batch_y: Vec<f32>,
     d_output: Vec<f32>,
+    eval_out: Vec<f32>,
     batches: BatchOrder,
     iteration: u64,
     samples_seen: u64,
@@ -93,6 +94,7 @@ impl Trainer {
             batch_x: Vec::new(),
             batch_y: Vec::new(),
             d_output: Vec::new(),
+            eval_out: Vec::new(),
             iteration: 0,
             samples_seen: 0,
             history: LossHistory::new(HISTORY_CAPACITY),
@@ -328,7 +330,11 @@ impl Trainer {
         } else {
             (&self.split.test, &self.test_targets)
         };
-        let out = self.mlp.forward(&data.inputs, &mut self.ws);
+        // Inference only: the blocked kernel, into a kept buffer.
+        self.eval_out.resize(data.len(), 0.0);
+        self.mlp
+            .predict_into(&data.inputs, &mut self.ws, &mut self.eval_out);
+        let out = &self.eval_out;
         let s = &self.settings;
         let loss = s.loss.evaluate(s.reduction, out, targets, 1);
         let correct = out
