@@ -11,6 +11,37 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "common/reference.rs"]
+mod reference;
+
+/// The wasm build (simd128, fast tanh, blocked kernels) follows the scalar
+/// f64 reference's training trajectory, as the native build does.
+#[wasm_bindgen_test]
+fn the_optimised_wasm_build_follows_the_scalar_reference() {
+    use mlp_playground::{DataSpec, DatasetKind, Settings, Trainer};
+    let settings = Settings {
+        data: DataSpec {
+            kind: DatasetKind::Spirals,
+            points: 60,
+            noise: 0.1,
+            train_fraction: 0.5,
+            seed: 2,
+        },
+        hidden: vec![8, 8, 8],
+        eta: 0.05,
+        batch_size: 0,
+        ..Settings::default()
+    };
+    let mut t = Trainer::new(settings).unwrap();
+    let start = t.mlp().clone();
+    let train = t.split().train.clone();
+    let targets: Vec<f32> = train.labels.iter().map(|&l| t.encoding().target(l)).collect();
+    assert_eq!(t.step(200), 200);
+    let reference = reference::train(&start, &train.inputs, &targets, 0.05, 200);
+    let diff = reference::largest_difference(t.mlp(), &reference);
+    assert!(diff < 1e-5, "largest difference {diff}");
+}
+
 fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let c: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
