@@ -8,6 +8,7 @@ import init, * as wasm from './pkg/mlp_playground.js';
 import { createApprox } from './approx.js';
 import { createClassifier } from './classify.js';
 import { createGd } from './gd.js';
+import { wireKeys } from './keys.js';
 import { createLessonMenu } from './lesson-menu.js';
 import { LESSONS } from './lessons.js';
 import { createLogistic } from './logistic.js';
@@ -99,6 +100,8 @@ async function boot() {
   });
   address.restore();
   window.addEventListener('hashchange', address.save);
+  const button = (id) => document.getElementById(id);
+  wireKeys(document, { play: button('play'), step: button('step'), reset: button('reset') });
   window.playground = { view, approx, gd, logistic, frame: loop.frame, showView: switcher.show, lessons };
   let first = true;
   const tick = () => {

@@ -221,6 +221,35 @@ describe('the playground page', () => {
     await close();
   });
 
+  test('keyboard: Space plays and pauses, → steps, R resets; keys typed in a box are left alone', async () => {
+    const { page, errors, close } = await openPage();
+    await page.click('h1'); // focus outside the controls
+    await page.keyboard.press('Space');
+    assert.equal(await page.textContent('#play'), 'Pause');
+    await page.waitForFunction(() => Number(document.getElementById('iteration').textContent) >= 20, null, WAIT);
+    await page.keyboard.press('Space');
+    assert.equal(await page.textContent('#play'), 'Play');
+    await frames(page);
+    const before = await readout(page, 'iteration');
+    await page.keyboard.press('ArrowRight');
+    await frames(page);
+    assert.equal(await readout(page, 'iteration'), before + 1, '→ takes one step');
+    const seed = await page.inputValue('#weight-seed');
+    await page.keyboard.press('r');
+    await frames(page);
+    assert.equal(await readout(page, 'iteration'), 0, 'R resets');
+    assert.notEqual(await page.inputValue('#weight-seed'), seed, 'with a new weight seed');
+    // In a number box, Space and → are the box's own keys.
+    await page.focus('#points');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await frames(page);
+    assert.equal(await page.textContent('#play'), 'Play');
+    assert.equal(await readout(page, 'iteration'), 0);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   test('screenshot of a trained XOR for the README', async () => {
     const { page, errors, close } = await openPage();
     await trainXor(page, 0.99);
