@@ -121,6 +121,12 @@ impl Trainer {
         &self.split
     }
 
+    /// What the loss compares the outputs with on the training set: the
+    /// labels through the encoding, row by row.
+    pub fn train_targets(&self) -> &[f32] {
+        &self.train_targets
+    }
+
     /// How labels map to targets and outputs to classes and colours.
     pub fn encoding(&self) -> Encoding {
         self.encoding
@@ -276,11 +282,6 @@ impl Trainer {
         };
         self.evaluation = Some(e);
         e
-    }
-
-    /// The network's outputs for the rows of `inputs` (rows × 2), into `out`.
-    pub fn predict(&mut self, inputs: &[f32], out: &mut [f32]) {
-        self.mlp.predict_into(inputs, &mut self.ws, out);
     }
 
     /// One update: forward, loss gradient, backward, gradient step.

@@ -95,10 +95,10 @@ fn assert_terms_sum_to_output(mlp: &Mlp) {
 fn the_unit_terms_add_up_to_the_network_output() {
     let mut lab = constructed(Activation::Sigmoid, Target::Bump);
     lab.set_units(30).unwrap();
-    assert_terms_sum_to_output(&lab.mlp());
+    assert_terms_sum_to_output(lab.mlp());
     let mut trained = Lab::new();
     trained.step(500);
-    assert_terms_sum_to_output(&trained.mlp());
+    assert_terms_sum_to_output(trained.mlp());
 }
 
 #[test]

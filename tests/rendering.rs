@@ -274,7 +274,7 @@ fn the_approximation_plot_shows_target_fit_and_unit_terms() {
                 highlight,
             };
             let curves = (lab.xs(), lab.psi(), lab.f());
-            draw_approx(bitmap(&mut buf), &mlp, &[], curves, options).unwrap()
+            draw_approx(bitmap(&mut buf), mlp, &[], curves, options).unwrap()
         };
         (buf, layout)
     };
@@ -296,9 +296,9 @@ fn the_approximation_plot_shows_target_fit_and_unit_terms() {
     // The highlighted unit's own curve is found again under the pointer.
     let x = 0.5_f32;
     let px = f64::from(whole.x) + (f64::from(x) + 1.0) / 2.0 * f64::from(whole.width);
-    let py = layout.pixel_y(f64::from(mlp_playground::approx::unit_term(&mlp, 3, x)));
-    let found = layout.unit_at(&mlp, px, py, 0.5).unwrap();
-    let term = |k| mlp_playground::approx::unit_term(&mlp, k, x);
+    let py = layout.pixel_y(f64::from(mlp_playground::approx::unit_term(mlp, 3, x)));
+    let found = layout.unit_at(mlp, px, py, 0.5).unwrap();
+    let term = |k| mlp_playground::approx::unit_term(mlp, k, x);
     assert!(
         (term(found) - term(3)).abs() < 1e-3,
         "unit {found} under the pointer"

@@ -60,6 +60,8 @@ pub struct Lab {
     trainer: Trainer,
     trained_errors: LossHistory,
     construction: Construction,
+    /// The construction's network, rebuilt only when the construction changes.
+    built: Mlp,
     constructed_errors: Vec<ErrorPoint>,
     ws: Workspace,
     f: Vec<f32>,
@@ -85,6 +87,7 @@ impl Lab {
             .expect("the default settings are valid");
         let mut lab = Lab {
             construction: Construction::new(psi.clone(), act),
+            built: Mlp::zeros(&[1, 0, 1], act, Activation::Identity),
             target,
             act,
             samples,
@@ -139,10 +142,10 @@ impl Lab {
     }
 
     /// The model of the current mode.
-    pub fn mlp(&self) -> Mlp {
+    pub fn mlp(&self) -> &Mlp {
         match self.mode {
-            Mode::Trained => self.trainer.mlp().clone(),
-            Mode::Constructed => self.construction.mlp(),
+            Mode::Trained => self.trainer.mlp(),
+            Mode::Constructed => &self.built,
         }
     }
 
@@ -298,10 +301,15 @@ impl Lab {
                 self.record_constructed();
             }
         }
+        // The grid may run out of places before K: keep the network of the units built.
+        if self.built.layers[0].outputs != self.construction.units() {
+            self.built = self.construction.mlp();
+        }
         self.refresh();
     }
 
     fn record_constructed(&mut self) {
+        self.built = self.construction.mlp();
         self.refresh_with(Mode::Constructed);
         let (max_error, mse) = errors(&self.psi, &self.f);
         let at = self.construction.units() as u64;
@@ -332,10 +340,7 @@ impl Lab {
                 .trainer
                 .mlp()
                 .predict_into(&self.xs, &mut self.ws, &mut self.f),
-            Mode::Constructed => self
-                .construction
-                .mlp()
-                .predict_into(&self.xs, &mut self.ws, &mut self.f),
+            Mode::Constructed => self.built.predict_into(&self.xs, &mut self.ws, &mut self.f),
         }
     }
 }

@@ -34,11 +34,6 @@ impl BoundaryImage {
         &self.rgba
     }
 
-    /// The confidences in [−1, 1] behind the last image, row-major.
-    pub fn confidence(&self) -> &[f32] {
-        &self.confidence
-    }
-
     fn resize(&mut self, width: usize, height: usize) {
         if (width, height) == (self.width, self.height) && !self.inputs.is_empty() {
             return;

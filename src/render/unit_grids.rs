@@ -24,11 +24,4 @@ impl UnitGrids {
         mlp.forward(&self.inputs, &mut self.ws);
         self.ws.x[1..].iter().map(Vec::len).sum()
     }
-
-    /// Unit `unit` of layer `layer` (1-based, as x(l)) at grid cell `cell`,
-    /// after `compute`.
-    pub fn value(&self, mlp: &Mlp, layer: usize, unit: usize, cell: usize) -> f32 {
-        let width = mlp.layers[layer - 1].outputs;
-        self.ws.x[layer][cell * width + unit]
-    }
 }

@@ -173,7 +173,7 @@ impl ApproxView {
                 highlight,
             };
             let curves = (self.lab.xs(), self.lab.psi(), self.lab.f());
-            self.layout = Some(draw_approx(backend, &mlp, &samples, curves, options).map_err(js_err)?);
+            self.layout = Some(draw_approx(backend, mlp, &samples, curves, options).map_err(js_err)?);
         }
         if let Some(canvas) = loss {
             let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
@@ -192,7 +192,7 @@ impl ApproxView {
         let Some(layout) = self.layout else { return -1 };
         let tolerance = 8.0 * f64::from(device_pixel_ratio());
         layout
-            .unit_at(&self.lab.mlp(), px, py, tolerance)
+            .unit_at(self.lab.mlp(), px, py, tolerance)
             .map_or(-1, |k| k as i32)
     }
 
@@ -202,7 +202,7 @@ impl ApproxView {
         if k >= self.lab.units() {
             return Err(js_err(format!("There is no unit {k}: K = {}.", self.lab.units())));
         }
-        let (w, b, omega) = unit_params(&self.lab.mlp(), k);
+        let (w, b, omega) = unit_params(self.lab.mlp(), k);
         Ok(format!(
             "{{\"k\":{k},\"w\":{},\"b\":{},\"omega\":{}}}",
             num(w),

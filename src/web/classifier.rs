@@ -225,7 +225,7 @@ impl ClassifierView {
                 train.len()
             )));
         }
-        let target = [self.trainer.encoding().target(train.labels[i])];
+        let target = [self.trainer.train_targets()[i]];
         let t = trace(
             self.trainer.mlp(),
             train.input(i),
@@ -239,13 +239,11 @@ impl ClassifierView {
     /// differences over every parameter, on the training set.
     pub fn gradient_check(&self) -> f64 {
         let s = self.trainer.settings();
-        let train = &self.trainer.split().train;
-        let enc = self.trainer.encoding();
-        let targets: Vec<f32> = train.labels.iter().map(|&l| enc.target(l)).collect();
+        let inputs = &self.trainer.split().train.inputs;
         f64::from(gradient_check(
             self.trainer.mlp(),
-            &train.inputs,
-            &targets,
+            inputs,
+            self.trainer.train_targets(),
             s.loss,
             s.reduction,
         ))
