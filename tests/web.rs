@@ -18,27 +18,10 @@ mod reference;
 /// f64 reference's training trajectory, as the native build does.
 #[wasm_bindgen_test]
 fn the_optimised_wasm_build_follows_the_scalar_reference() {
-    use mlp_playground::{DataSpec, DatasetKind, Settings, Trainer};
-    let settings = Settings {
-        data: DataSpec {
-            kind: DatasetKind::Spirals,
-            points: 60,
-            noise: 0.1,
-            train_fraction: 0.5,
-            seed: 2,
-        },
-        hidden: vec![8, 8, 8],
-        eta: 0.05,
-        batch_size: 0,
-        ..Settings::default()
-    };
-    let mut t = Trainer::new(settings).unwrap();
-    let start = t.mlp().clone();
-    let train = t.split().train.clone();
-    let targets: Vec<f32> = train.labels.iter().map(|&l| t.encoding().target(l)).collect();
-    assert_eq!(t.step(200), 200);
-    let reference = reference::train(&start, &train.inputs, &targets, 0.05, 200);
-    let diff = reference::largest_difference(t.mlp(), &reference);
+    use reference::{engine_after, largest_difference, train, ETA};
+    let (t, start) = engine_after(vec![8, 8, 8], mlp_playground::Activation::Tanh, 200);
+    let (inputs, targets) = (&t.split().train.inputs, t.train_targets());
+    let diff = largest_difference(t.mlp(), &train(&start, inputs, targets, ETA, 200));
     assert!(diff < 1e-5, "largest difference {diff}");
 }
 

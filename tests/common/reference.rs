@@ -4,7 +4,7 @@
 //! tests/trajectory.rs, in the browser's wasm in tests/web.rs).
 #![allow(dead_code)]
 
-use mlp_playground::{Activation, Mlp};
+use mlp_playground::{Activation, DataSpec, DatasetKind, Mlp, Settings, Trainer};
 
 /// σ and σ' in f64 (std's tanh, not the engine's approximation).
 fn act(a: Activation, s: f64) -> (f64, f64) {
@@ -99,4 +99,32 @@ pub fn largest_difference(engine: &Mlp, reference: &[Vec<f64>]) -> f64 {
                 .map(|(&a, &b)| (f64::from(a) - b).abs() / (1.0 + b.abs()))
         })
         .fold(0.0, f64::max)
+}
+
+/// η of the trajectory comparisons.
+pub const ETA: f64 = 0.05;
+
+/// The engine trained `steps` full-batch steps with η = `ETA` on 60 spiral
+/// points (hidden widths and σ given, tanh output), and the network it
+/// started from, for `train` to follow the same run.
+pub fn engine_after(hidden: Vec<usize>, act: Activation, steps: u32) -> (Trainer, Mlp) {
+    let settings = Settings {
+        data: DataSpec {
+            kind: DatasetKind::Spirals,
+            points: 60,
+            noise: 0.1,
+            train_fraction: 0.5,
+            seed: 2,
+        },
+        hidden,
+        hidden_activation: act,
+        output_activation: Activation::Tanh,
+        eta: ETA as f32,
+        batch_size: 0,
+        ..Settings::default()
+    };
+    let mut engine = Trainer::new(settings).expect("valid settings");
+    let start = engine.mlp().clone();
+    assert_eq!(engine.step(steps), steps);
+    (engine, start)
 }

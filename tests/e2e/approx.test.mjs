@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  frames, readout, screenshot, setValue, setting, startPlayground, waitForReadout, WAIT,
+  assertRefused, frames, readout, screenshot, setValue, setting, startPlayground, waitForReadout, WAIT,
 } from './helpers.mjs';
 import { darkColumnsNear, dragThrough, pointOnUnit, toClient } from './plot.mjs';
 
@@ -174,13 +174,7 @@ describe('the universal-approximation view', () => {
       ['#approx-samples', '1', '100'], ['#approx-noise', '2', '0'], ['#approx-sample-seed', '-1', '1'],
       ['#approx-weight-seed', 'abc', '1'], ['#eta-number', '1000', '0.05'],
     ];
-    for (const [selector, bad, good] of cases) {
-      await setValue(page, selector, bad);
-      const status = (await page.textContent('#status')).trim();
-      assert.ok(status.length > 0, `a message for ${selector} = "${bad}"`);
-      assert.equal(await page.getAttribute('#status', 'data-kind'), 'error', `${selector}: ${status}`);
-      assert.equal(await page.inputValue(selector), good, `${selector} reverts to ${good}`);
-    }
+    await assertRefused(page, cases);
     // "drawn" before anything was drawn: refused, ψ stays sin.
     await page.selectOption('#approx-target', 'drawn');
     assert.match(await page.textContent('#status'), /Draw/);

@@ -72,6 +72,21 @@ export async function setValue(page, selector, value) {
   }, [selector, value]);
 }
 
+/**
+ * Types each bad value into its control and checks that it is refused: an
+ * error message in #status, and the control back at its accepted value.
+ * @param {Array<[string, string, string]>} cases [selector, bad value, value it reverts to]
+ */
+export async function assertRefused(page, cases) {
+  for (const [selector, bad, good] of cases) {
+    await setValue(page, selector, bad);
+    const status = (await page.textContent('#status')).trim();
+    assert.ok(status.length > 0, `a message for ${selector} = "${bad}"`);
+    assert.equal(await page.getAttribute('#status', 'data-kind'), 'error', `${selector}: ${status}`);
+    assert.equal(await page.inputValue(selector), good, `${selector} reverts to ${good}`);
+  }
+}
+
 /** Waits until the page has run `n` more animation frames. */
 export async function frames(page, n = 3) {
   await page.evaluate((count) => new Promise((resolve) => {
