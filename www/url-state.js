@@ -5,6 +5,9 @@
 // Loading an address applies it through the controls themselves (the same 'change'
 // a user fires), so the core's own checks apply; anything invalid, out of range or
 // refused keeps its default and is listed in the status line, never a crash.
+// ?hide=… hides chosen controls (www/hide.js) and is kept in the address.
+
+import { applyHideFlags, hideGroups } from './hide.js';
 
 /** Controls saved in the address, by id (= query key), in the order they are applied. */
 const KEYS = [
@@ -54,6 +57,7 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
   const save = () => {
     const q = new URLSearchParams();
     if (lessons.current()) q.set('lesson', lessons.current());
+    if (hide) q.set('hide', hide);
     q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
     KEYS.forEach((id) => q.set(id, read(el(id))));
     TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
@@ -84,13 +88,19 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
     TRAINING.forEach((id) => { const key = `${view()}.${id}`; if (q.has(key)) set(id, q.get(key), key); });
   };
 
+  let hide = '';
   const restore = () => {
     const q = new URLSearchParams(win.location.search);
     const ignored = [];
+    if (q.has('hide')) {
+      const { hidden, unknown } = applyHideFlags(doc, q.get('hide'));
+      hide = hidden.join(',');
+      unknown.forEach((name) => ignored.push(`hide=${name} (no such control or group; groups: ${hideGroups(doc).join(', ')})`));
+    }
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hidden', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'hidden', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {

@@ -26,14 +26,17 @@ export async function startPlayground() {
     'www/pkg is missing: build it first (bash scripts/build.sh)');
   const server = await serve({ root: REPO, port: 0 });
   const browser = await launchBrowser();
-  /** Opens the page in a fresh context and records console errors and page errors. */
-  const openPage = async () => {
+  /**
+   * Opens the page (at `address`, e.g. "?hide=noise", relative to the served root) in a
+   * fresh context and records console errors and page errors.
+   */
+  const openPage = async (address = '') => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    await page.goto(server.url);
+    await page.goto(new URL(address, server.url).href);
     await page.waitForFunction(() => window.playground && document.getElementById('params').textContent !== '—', null, WAIT);
     return { page, errors, close: () => context.close() };
   };
