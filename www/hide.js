@@ -19,8 +19,8 @@ function targets(doc, name) {
   if (group.length > 0) return group;
   const control = doc.getElementById(name);
   if (!control || !control.matches('input, select, button, textarea')) return [];
-  // A box with its own button (the seeds' "New") hides as one.
-  const box = control.closest('.seed') ?? control;
+  // A box with its own button (the seeds' "New") or inside its label hides as one.
+  const box = control.closest('.seed, label') ?? control;
   return [box, ...doc.querySelectorAll(`label[for="${name}"], [data-hide-with="${name}"]`)];
 }
 

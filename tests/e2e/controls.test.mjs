@@ -1,0 +1,68 @@
+// End-to-end checks that hold for every control of the page, whoever adds it: each one
+// explains itself (a tooltip stating its formula or meaning), and a keyboard user can
+// reach it with Tab. The lists are read from the page, so a new control is covered the
+// moment it exists.
+//
+// Run: node --test tests/e2e/controls.test.mjs   (after scripts/build.sh has built www/pkg)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPlayground } from './helpers.mjs';
+
+let playground;
+
+/** Controls of the page without a tooltip: own title, or that of their label. */
+function untitled(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, button, textarea')]
+    .filter((el) => {
+      const labels = [el.closest('label'), ...(el.id ? document.querySelectorAll(`label[for="${el.id}"]`) : [])];
+      return ![el, ...labels].some((e) => e && (e.getAttribute('title') ?? '').trim().length >= 10);
+    })
+    .map((el) => el.id || el.outerHTML.slice(0, 80)));
+}
+
+/** Ids of the controls shown and enabled now (what Tab must reach). */
+function reachable(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, button, textarea')]
+    .filter((el) => el.getClientRects().length > 0 && !el.disabled && el.id)
+    // A tab list is one stop (arrow keys move inside it): only its selected tab counts.
+    .filter((el) => el.getAttribute('role') !== 'tab' || el.getAttribute('aria-selected') === 'true')
+    .map((el) => el.id));
+}
+
+/** Presses Tab until focus comes back around; returns the ids focused on the way. */
+async function tabAround(page, limit = 400) {
+  const seen = new Set();
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id ?? '');
+    if (id && seen.has(id)) break;
+    if (id) seen.add(id);
+  }
+  return seen;
+}
+
+describe('every control', () => {
+  before(async () => { playground = await startPlayground(); });
+  after(async () => { await playground?.close(); });
+
+  test('has a tooltip stating what it does', async () => {
+    const { page, errors, close } = await playground.openPage();
+    assert.deepEqual(await untitled(page), [], 'controls without a title (on themselves or their label)');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  for (const view of ['classify', 'approx', 'gd', 'logistic']) {
+    test(`of the ${view} view is reachable with the Tab key`, async () => {
+      const { page, errors, close } = await playground.openPage();
+      await page.evaluate((name) => window.playground.showView(name), view);
+      const wanted = await reachable(page);
+      assert.ok(wanted.length >= 8, `only ${wanted.length} controls found in the ${view} view`);
+      const reached = await tabAround(page);
+      assert.deepEqual(wanted.filter((id) => !reached.has(id)), [], 'controls Tab never reaches');
+      assert.deepEqual(errors, []);
+      await close();
+    });
+  }
+});
