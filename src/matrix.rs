@@ -1,10 +1,13 @@
-//! The three dense kernels of the batched forward and backward passes.
+//! The dense kernels of the batched forward and backward passes.
 //!
-//! Storage convention (design.md §3): a batch of N samples is N rows, stored
-//! row-major, so row n of an (N × k) matrix is `a[n * k..(n + 1) * k]`; a
-//! weight matrix w(l) has shape (out × in), row-major, as in the lecture's
-//! column convention s = w x + b. Every inner loop below runs over contiguous
-//! memory, which is what lets the compiler vectorise it.
+//! Storage convention (design.md §3): a weight matrix w(l) has shape
+//! (out × in), row-major, as in the lecture's column convention s = w x + b.
+//! The training passes keep a batch unit-major, X = [x₁ … x_N] (row i holds
+//! unit i of every sample: the `*_units` kernels); the loss and the page see
+//! a batch as N rows, row-major (`affine_rows`, the roofline's kernel); the
+//! inference kernel works on transposed blocks of `BLOCK` samples. Every inner
+//! loop runs over contiguous memory, which is what lets the compiler
+//! vectorise it.
 
 /// s = x wᵀ + b for every row: s[n, i] = b[i] + Σ_j w[i, j] x[n, j].
 ///
@@ -24,39 +27,6 @@ pub fn affine_rows(x: &[f32], w: &[f32], b: &[f32], inputs: usize, s: &mut [f32]
     for (x_row, s_row) in x.chunks_exact(inputs).zip(s.chunks_exact_mut(outputs)) {
         for ((s_i, w_row), &b_i) in s_row.iter_mut().zip(w.chunks_exact(inputs)).zip(b) {
             *s_i = b_i + dot(w_row, x_row);
-        }
-    }
-}
-
-/// wt = wᵀ, for `affine_rows_t`: w is (outputs × inputs), wt (inputs × outputs).
-pub fn transpose(w: &[f32], inputs: usize, wt: &mut Vec<f32>) {
-    let outputs = w.len() / inputs.max(1);
-    wt.resize(w.len(), 0.0);
-    for (i, w_row) in w.chunks_exact(inputs.max(1)).enumerate() {
-        for (j, &v) in w_row.iter().enumerate() {
-            wt[j * outputs + i] = v;
-        }
-    }
-}
-
-/// The same as `affine_rows`, from the transposed weights wt = wᵀ:
-/// s[n, ·] = b + Σ_j x[n, j] wt[j, ·]. The inner loop runs along a row of
-/// outputs, so it vectorises whatever the widths (the dot products of
-/// `affine_rows` are too short for that in a small network).
-pub fn affine_rows_t(x: &[f32], wt: &[f32], b: &[f32], inputs: usize, s: &mut [f32]) {
-    let outputs = b.len();
-    debug_assert_eq!(wt.len(), outputs * inputs);
-    if outputs == 0 {
-        return;
-    }
-    if inputs == 0 {
-        s.chunks_exact_mut(outputs).for_each(|row| row.copy_from_slice(b));
-        return;
-    }
-    for (x_row, s_row) in x.chunks_exact(inputs).zip(s.chunks_exact_mut(outputs)) {
-        s_row.copy_from_slice(b);
-        for (&x_j, wt_row) in x_row.iter().zip(wt.chunks_exact(outputs)) {
-            axpy(x_j, wt_row, s_row);
         }
     }
 }
@@ -84,43 +54,58 @@ pub fn affine_block(xt: &[f32], w: &[f32], b: &[f32], inputs: usize, st: &mut [f
     }
 }
 
-/// dw += dsᵀ x and db += Σ_n ds[n, ·]: the per-sample terms dℓ/ds x(l−1)ᵀ
-/// summed over the batch.
+/// The forward kernel of training, on activations stored unit-major (the
+/// lecture's column convention, X = [x₁ … x_N]: row j of x holds input j of
+/// every sample): s[i, ·] = b[i] + Σ_j w[i, j] x[j, ·].
 ///
-/// `ds` is (n × outputs), `x` is (n × inputs), `dw` is (outputs × inputs).
-pub fn accumulate_outer(ds: &[f32], x: &[f32], inputs: usize, dw: &mut [f32], db: &mut [f32]) {
-    let outputs = db.len();
-    if outputs == 0 || inputs == 0 {
-        ds.chunks_exact(outputs.max(1))
-            .for_each(|row| db.iter_mut().zip(row).for_each(|(d, &v)| *d += v));
-        return;
-    }
-    for (ds_row, x_row) in ds.chunks_exact(outputs).zip(x.chunks_exact(inputs)) {
-        for ((&d, dw_row), db_i) in ds_row.iter().zip(dw.chunks_exact_mut(inputs)).zip(db.iter_mut()) {
-            *db_i += d;
-            if d != 0.0 {
-                axpy(d, x_row, dw_row);
-            }
+/// `x` is (inputs × n), `w` is (outputs × inputs), `s` is (outputs × n). The
+/// inner loop runs across the batch's samples, so it vectorises whatever the
+/// layer widths are: a batch of 10 through layers 8 wide is all SIMD.
+pub fn affine_units(x: &[f32], w: &[f32], b: &[f32], n: usize, s: &mut [f32]) {
+    let inputs = x.len() / n.max(1);
+    for (i, (s_i, &b_i)) in s.chunks_exact_mut(n.max(1)).zip(b).enumerate() {
+        s_i.fill(b_i);
+        if inputs == 0 {
+            continue;
+        }
+        let w_i = &w[i * inputs..(i + 1) * inputs];
+        for (&w_ij, x_j) in w_i.iter().zip(x.chunks_exact(n.max(1))) {
+            axpy(w_ij, x_j, s_i);
         }
     }
 }
 
-/// dx = ds w for every row: dx[n, j] = Σ_i ds[n, i] w[i, j], the lecture's
-/// dℓ/dx(l−1) = w(l)ᵀ dℓ/ds(l) written for a batch of rows.
+/// dw = ds xᵀ and db = ds 1: dw[i, j] = Σ_n ds[i, n] x[j, n], the per-sample
+/// terms dℓ/ds(l) x(l−1)ᵀ summed over the batch (unit-major, as `affine_units`).
 ///
-/// `ds` is (n × outputs), `w` is (outputs × inputs), `dx` is (n × inputs).
-pub fn backprop_rows(ds: &[f32], w: &[f32], inputs: usize, dx: &mut [f32]) {
-    if inputs == 0 || w.is_empty() {
-        dx.fill(0.0);
+/// `ds` is (outputs × n), `x` is (inputs × n), `dw` is (outputs × inputs).
+pub fn outer_units(ds: &[f32], x: &[f32], n: usize, dw: &mut [f32], db: &mut [f32]) {
+    let inputs = x.len() / n.max(1);
+    for (i, (ds_i, db_i)) in ds.chunks_exact(n.max(1)).zip(db.iter_mut()).enumerate() {
+        *db_i = ds_i.iter().sum();
+        if inputs == 0 {
+            continue;
+        }
+        let dw_i = &mut dw[i * inputs..(i + 1) * inputs];
+        for (dw_ij, x_j) in dw_i.iter_mut().zip(x.chunks_exact(n.max(1))) {
+            *dw_ij = dot(ds_i, x_j);
+        }
+    }
+}
+
+/// dx = wᵀ ds: dx[j, ·] = Σ_i w[i, j] ds[i, ·], the lecture's
+/// dℓ/dx(l−1) = w(l)ᵀ dℓ/ds(l), unit-major as `affine_units`.
+///
+/// `ds` is (outputs × n), `w` is (outputs × inputs), `dx` is (inputs × n).
+pub fn backprop_units(ds: &[f32], w: &[f32], n: usize, dx: &mut [f32]) {
+    let inputs = dx.len() / n.max(1);
+    dx.fill(0.0);
+    if inputs == 0 {
         return;
     }
-    let outputs = w.len() / inputs;
-    for (ds_row, dx_row) in ds.chunks_exact(outputs).zip(dx.chunks_exact_mut(inputs)) {
-        dx_row.fill(0.0);
-        for (&d, w_row) in ds_row.iter().zip(w.chunks_exact(inputs)) {
-            if d != 0.0 {
-                axpy(d, w_row, dx_row);
-            }
+    for (w_i, ds_i) in w.chunks_exact(inputs).zip(ds.chunks_exact(n.max(1))) {
+        for (&w_ij, dx_j) in w_i.iter().zip(dx.chunks_exact_mut(n.max(1))) {
+            axpy(w_ij, ds_i, dx_j);
         }
     }
 }
@@ -164,15 +149,25 @@ mod tests {
             assert!((got - want).abs() < 1e-6, "{s:?}");
         }
 
-        let ds = [1.0, 2.0, -1.0, 0.5];
+        // The same product unit-major: x is (3 × 2), s (2 × 2).
+        let xu = [1.0, -1.0, 2.0, 0.5, 3.0, 2.0];
+        let mut su = [0.0; 4];
+        affine_units(&xu, &w, &b, 2, &mut su);
+        let expect = [1.41, 0.61, -1.22, -0.57];
+        for (got, want) in su.iter().zip(expect) {
+            assert!((got - want).abs() < 1e-6, "{su:?}");
+        }
+
+        // ds unit-major (2 outputs × 2 samples).
+        let ds = [1.0, -1.0, 2.0, 0.5];
         let (mut dw, mut db) = ([0.0; 6], [0.0; 2]);
-        accumulate_outer(&ds, &x, 3, &mut dw, &mut db);
+        outer_units(&ds, &xu, 2, &mut dw, &mut db);
         assert_eq!(dw, [2.0, 1.5, 1.0, 1.5, 4.25, 7.0]);
         assert_eq!(db, [0.0, 2.5]);
 
         let mut dx = [9.0; 6];
-        backprop_rows(&ds, &w, 3, &mut dx);
-        let expect = [-0.7, 1.2, -0.9, -0.3, 0.05, -0.6];
+        backprop_units(&ds, &w, 2, &mut dx);
+        let expect = [-0.7, -0.3, 1.2, 0.05, -0.9, -0.6];
         for (got, want) in dx.iter().zip(expect) {
             assert!((got - want).abs() < 1e-6, "{dx:?}");
         }

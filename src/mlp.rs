@@ -8,9 +8,7 @@
 //! each per-sample term summed over the batch. Storage: see `matrix`.
 
 use crate::activation::Activation;
-use crate::matrix::{
-    accumulate_outer, affine_block, affine_rows, affine_rows_t, backprop_rows, transpose, BLOCK,
-};
+use crate::matrix::{affine_block, affine_units, backprop_units, outer_units, BLOCK};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -47,20 +45,32 @@ pub struct Gradients {
 
 /// Buffers of one forward/backward pass, kept between calls so that training
 /// allocates nothing once the largest batch has been seen.
+///
+/// The per-layer matrices are stored unit-major, as the lecture's column
+/// convention X(l) = [x(l)₁ … x(l)_N]: row i of `x[l]` holds unit i's value for
+/// every sample of the batch, at `x[l][i * stride..i * stride + rows]` (see
+/// `Workspace::unit`). Every kernel then runs across the batch, which
+/// vectorises even when the layers are only a few units wide. Rows are padded
+/// to `stride`, a multiple of the SIMD width, so that no loop has a scalar
+/// tail; the padding samples have input 0 and dℓ/dx(L) = 0, so they add
+/// nothing to any gradient.
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
-    /// Rows in the last forward pass.
+    /// Samples (columns) in the last forward pass.
     pub rows: usize,
-    /// x(0) … x(L), each (rows × width).
+    /// `rows` rounded up to a multiple of `LANES`: the length of one unit's row.
+    pub stride: usize,
+    /// x(0) … x(L), each (width × stride), unit-major.
     pub x: Vec<Vec<f32>>,
-    /// s(1) … s(L) (index 0 is s(1)).
+    /// s(1) … s(L) (index 0 is s(1)), unit-major.
     pub s: Vec<Vec<f32>>,
-    /// dℓ/ds(1) … dℓ/ds(L) of the last backward pass.
+    /// dℓ/ds(1) … dℓ/ds(L) of the last backward pass, unit-major.
     pub ds: Vec<Vec<f32>>,
-    /// dℓ/dx(0) … dℓ/dx(L) of the last backward pass (x(0)'s is left at zero).
+    /// dℓ/dx(0) … dℓ/dx(L) of the last backward pass, unit-major (x(0)'s is
+    /// left at zero).
     pub dx: Vec<Vec<f32>>,
-    /// w(l)ᵀ of every layer, for the forward kernel.
-    pub wt: Vec<Vec<f32>>,
+    /// The last forward pass's output x(L), row-major (rows × outputs).
+    pub out: Vec<f32>,
     /// Two blocks of transposed activations for `Mlp::predict_into`.
     pub block_a: Vec<f32>,
     /// See `block_a`.
@@ -171,45 +181,38 @@ impl Mlp {
             .all(|l| l.w.iter().chain(&l.b).all(|v| v.is_finite()))
     }
 
-    /// The forward pass over `input` (rows × inputs); returns x(L) (rows × outputs)
-    /// and keeps every s(l) and x(l) in `ws` for the backward pass.
+    /// The forward pass over `input` (rows × inputs, row-major); returns x(L)
+    /// (rows × outputs, row-major) and keeps every s(l) and x(l) in `ws`, unit-
+    /// major (see `Workspace`), for the backward pass.
     pub fn forward<'a>(&self, input: &[f32], ws: &'a mut Workspace) -> &'a [f32] {
         let rows = input.len() / self.inputs();
         ws.prepare(&self.layers, rows);
-        ws.x[0].copy_from_slice(input);
+        let n = ws.stride;
+        to_units(input, self.inputs(), n, &mut ws.x[0]);
         for (l, layer) in self.layers.iter().enumerate() {
-            let act = self.activation(l);
             let (before, after) = ws.x.split_at_mut(l + 1);
-            // Vectorise along the outputs (from wᵀ) when a wide layer widens
-            // further, as 2 → 64; otherwise the dot products along the inputs
-            // were faster in the benchmark (8 → 8, and 64 → 1 above all).
-            if layer.outputs >= 16 && layer.outputs >= layer.inputs {
-                transpose(&layer.w, layer.inputs, &mut ws.wt[l]);
-                affine_rows_t(&before[l], &ws.wt[l], &layer.b, layer.inputs, &mut ws.s[l]);
-            } else {
-                affine_rows(&before[l], &layer.w, &layer.b, layer.inputs, &mut ws.s[l]);
-            }
-            act.apply(&ws.s[l], &mut after[0]);
+            affine_units(&before[l], &layer.w, &layer.b, n, &mut ws.s[l]);
+            self.activation(l).apply(&ws.s[l], &mut after[0]);
         }
-        &ws.x[self.layers.len()]
+        from_units(&ws.x[self.layers.len()], n, rows, &mut ws.out);
+        &ws.out
     }
 
-    /// The backward pass from dL/dx(L) (`d_output`, rows × outputs) after a
-    /// `forward` on the same `ws`; writes dL/dw(l) and dL/db(l) into `grads`.
+    /// The backward pass from dL/dx(L) (`d_output`, rows × outputs, row-major)
+    /// after a `forward` on the same `ws`; writes dL/dw(l) and dL/db(l) into `grads`.
     pub fn backward(&self, d_output: &[f32], ws: &mut Workspace, grads: &mut Gradients) {
         let depth = self.layers.len();
-        ws.dx[depth].copy_from_slice(d_output);
+        let n = ws.stride;
+        to_units(d_output, self.outputs(), n, &mut ws.dx[depth]);
         for l in (0..depth).rev() {
             let layer = &self.layers[l];
             let act = self.activation(l);
             // dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l)), σ' computed from the kept s(l), x(l)
             act.backprop(&ws.s[l], &ws.x[l + 1], &ws.dx[l + 1], &mut ws.ds[l]);
             let g = &mut grads.layers[l];
-            g.w.fill(0.0);
-            g.b.fill(0.0);
-            accumulate_outer(&ws.ds[l], &ws.x[l], layer.inputs, &mut g.w, &mut g.b);
+            outer_units(&ws.ds[l], &ws.x[l], n, &mut g.w, &mut g.b);
             if l > 0 {
-                backprop_rows(&ws.ds[l], &layer.w, layer.inputs, &mut ws.dx[l]);
+                backprop_units(&ws.ds[l], &layer.w, n, &mut ws.dx[l]);
             }
         }
     }
@@ -265,16 +268,33 @@ impl Mlp {
 }
 
 impl Workspace {
+    /// Unit `i` of x(l) over the last forward pass's samples.
+    pub fn unit(&self, l: usize, i: usize) -> &[f32] {
+        &self.x[l][i * self.stride..i * self.stride + self.rows]
+    }
+
+    /// Sample `k`'s values of a unit-major matrix of this workspace (one of
+    /// `x`, `s`, `dx`, `ds`), as a vector over the units.
+    pub fn sample(&self, matrix: &[f32], k: usize) -> Vec<f32> {
+        matrix
+            .iter()
+            .skip(k)
+            .step_by(self.stride.max(1))
+            .copied()
+            .collect()
+    }
+
     /// Sizes every buffer for `rows` samples through `layers`, allocating only
     /// when they grow.
     fn prepare(&mut self, layers: &[Layer], rows: usize) {
         let depth = layers.len();
         self.rows = rows;
+        self.stride = rows.div_ceil(LANES) * LANES;
+        let rows = self.stride;
         self.x.resize_with(depth + 1, Vec::new);
         self.dx.resize_with(depth + 1, Vec::new);
         self.s.resize_with(depth, Vec::new);
         self.ds.resize_with(depth, Vec::new);
-        self.wt.resize_with(depth, Vec::new);
         self.x[0].resize(rows * layers[0].inputs, 0.0);
         self.dx[0].resize(rows * layers[0].inputs, 0.0);
         for (l, layer) in layers.iter().enumerate() {
@@ -283,6 +303,32 @@ impl Workspace {
             self.dx[l + 1].resize(len, 0.0);
             self.s[l].resize(len, 0.0);
             self.ds[l].resize(len, 0.0);
+        }
+    }
+}
+
+/// The SIMD width in f32 (wasm simd128, SSE): the workspace pads rows to it.
+pub const LANES: usize = 4;
+
+/// Copies a row-major batch (rows × `cols`) into a unit-major matrix
+/// (`cols` × `stride`), zero in the padding columns.
+fn to_units(src: &[f32], cols: usize, stride: usize, dst: &mut [f32]) {
+    for (c, unit) in dst.chunks_exact_mut(stride.max(1)).enumerate().take(cols) {
+        let mut values = src.iter().skip(c).step_by(cols.max(1));
+        for v in unit.iter_mut() {
+            *v = values.next().copied().unwrap_or(0.0);
+        }
+    }
+}
+
+/// Copies the first `rows` columns of a unit-major matrix (units × `stride`)
+/// into a row-major batch (rows × units).
+fn from_units(src: &[f32], stride: usize, rows: usize, dst: &mut Vec<f32>) {
+    let units = src.len() / stride.max(1);
+    dst.resize(rows * units, 0.0);
+    for (i, unit) in src.chunks_exact(stride.max(1)).enumerate() {
+        for (k, &v) in unit[..rows].iter().enumerate() {
+            dst[k * units + i] = v;
         }
     }
 }

@@ -3,7 +3,7 @@
 //! the SIMD width 4, and 0). f32 sums in a different order differ by
 //! rounding: the tolerance is 1e-5 relative to the sum of |terms|.
 
-use mlp_playground::matrix::{accumulate_outer, affine_rows, affine_rows_t, backprop_rows, transpose};
+use mlp_playground::matrix::{affine_rows, affine_units, backprop_units, outer_units};
 use mlp_playground::Activation;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -27,6 +27,16 @@ fn close(got: f32, want: f32, scale: f32) -> bool {
     (got - want).abs() <= 1e-5 * (1.0 + scale)
 }
 
+/// The element (sample n, unit i) of a row-major (rows × width) matrix.
+fn row_major(m: &[f32], width: usize, n: usize, i: usize) -> f32 {
+    m[n * width + i]
+}
+
+/// The same element of a unit-major (width × rows) matrix.
+fn unit_major(m: &[f32], rows: usize, n: usize, i: usize) -> f32 {
+    m[i * rows + n]
+}
+
 #[test]
 fn both_forward_kernels_equal_the_definition() {
     let mut rng = StdRng::seed_from_u64(1);
@@ -36,16 +46,16 @@ fn both_forward_kernels_equal_the_definition() {
             random(outputs * inputs, &mut rng),
             random(outputs, &mut rng),
         );
-        let mut wt = Vec::new();
-        transpose(&w, inputs, &mut wt);
-        for j in 0..inputs {
-            for i in 0..outputs {
-                assert_eq!(wt[j * outputs + i], w[i * inputs + j]);
+        // The same samples unit-major.
+        let mut xu = vec![0.0; inputs * rows];
+        for n in 0..rows {
+            for j in 0..inputs {
+                xu[j * rows + n] = x[n * inputs + j];
             }
         }
-        let (mut s1, mut s2) = (vec![9.0; rows * outputs], vec![9.0; rows * outputs]);
+        let (mut s1, mut s2) = (vec![9.0; rows * outputs], vec![9.0; outputs * rows]);
         affine_rows(&x, &w, &b, inputs, &mut s1);
-        affine_rows_t(&x, &wt, &b, inputs, &mut s2);
+        affine_units(&xu, &w, &b, rows, &mut s2);
         for n in 0..rows {
             for i in 0..outputs {
                 let terms: Vec<f32> = (0..inputs)
@@ -53,7 +63,7 @@ fn both_forward_kernels_equal_the_definition() {
                     .collect();
                 let want = b[i] + terms.iter().sum::<f32>();
                 let scale = b[i].abs() + terms.iter().map(|t| t.abs()).sum::<f32>();
-                let (a, c) = (s1[n * outputs + i], s2[n * outputs + i]);
+                let (a, c) = (row_major(&s1, outputs, n, i), unit_major(&s2, rows, n, i));
                 assert!(
                     close(a, want, scale) && close(c, want, scale),
                     "{rows}x{inputs}x{outputs}"
@@ -67,20 +77,22 @@ fn both_forward_kernels_equal_the_definition() {
 fn the_backward_kernels_equal_the_definition() {
     let mut rng = StdRng::seed_from_u64(2);
     for (rows, inputs, outputs) in SHAPES {
+        // Unit-major: ds is (outputs × rows), x (inputs × rows).
         let (ds, x, w) = (
-            random(rows * outputs, &mut rng),
-            random(rows * inputs, &mut rng),
+            random(outputs * rows, &mut rng),
+            random(inputs * rows, &mut rng),
             random(outputs * inputs, &mut rng),
         );
-        let (mut dw, mut db) = (vec![0.0; outputs * inputs], vec![0.0; outputs]);
-        accumulate_outer(&ds, &x, inputs, &mut dw, &mut db);
-        let mut dx = vec![7.0; rows * inputs];
-        backprop_rows(&ds, &w, inputs, &mut dx);
+        let (mut dw, mut db) = (vec![7.0; outputs * inputs], vec![7.0; outputs]);
+        outer_units(&ds, &x, rows, &mut dw, &mut db);
+        let mut dx = vec![7.0; inputs * rows];
+        backprop_units(&ds, &w, rows, &mut dx);
+        let d = |n, i| unit_major(&ds, rows, n, i);
         for i in 0..outputs {
-            let want_b: f32 = (0..rows).map(|n| ds[n * outputs + i]).sum();
+            let want_b: f32 = (0..rows).map(|n| d(n, i)).sum();
             assert!(close(db[i], want_b, rows as f32 * 2.0));
             for j in 0..inputs {
-                let want: f32 = (0..rows).map(|n| ds[n * outputs + i] * x[n * inputs + j]).sum();
+                let want: f32 = (0..rows).map(|n| d(n, i) * unit_major(&x, rows, n, j)).sum();
                 assert!(
                     close(dw[i * inputs + j], want, rows as f32 * 4.0),
                     "dw {rows}x{inputs}x{outputs}"
@@ -89,13 +101,45 @@ fn the_backward_kernels_equal_the_definition() {
         }
         for n in 0..rows {
             for j in 0..inputs {
-                let want: f32 = (0..outputs)
-                    .map(|i| ds[n * outputs + i] * w[i * inputs + j])
-                    .sum();
+                let want: f32 = (0..outputs).map(|i| d(n, i) * w[i * inputs + j]).sum();
                 assert!(
-                    close(dx[n * inputs + j], want, outputs as f32 * 4.0),
+                    close(unit_major(&dx, rows, n, j), want, outputs as f32 * 4.0),
                     "dx {rows}x{inputs}x{outputs}"
                 );
+            }
+        }
+    }
+}
+
+/// The workspace pads a batch to a multiple of the SIMD width: the padding
+/// must add nothing. A batch's gradient is the sum of its samples' gradients,
+/// each computed alone (1 sample, 3 padding columns).
+#[test]
+fn a_batch_gradient_is_the_sum_of_its_samples_whatever_the_padding() {
+    use mlp_playground::{Mlp, Workspace};
+    let mut rng = StdRng::seed_from_u64(5);
+    let mlp = Mlp::new(&[3, 5, 4, 2], Activation::Tanh, Activation::Identity, 3);
+    for rows in [1, 2, 4, 7, 10, 13] {
+        let x = random(rows * 3, &mut rng);
+        let d = random(rows * 2, &mut rng);
+        let mut ws = Workspace::default();
+        let mut batch = mlp.zero_gradients();
+        mlp.forward(&x, &mut ws);
+        mlp.backward(&d, &mut ws, &mut batch);
+        let mut sum = mlp.zero_gradients();
+        let mut one = mlp.zero_gradients();
+        for n in 0..rows {
+            // The same workspace, reused at another size: stale padding must not leak in.
+            mlp.forward(&x[n * 3..(n + 1) * 3], &mut ws);
+            mlp.backward(&d[n * 2..(n + 1) * 2], &mut ws, &mut one);
+            for (s, o) in sum.layers.iter_mut().zip(&one.layers) {
+                s.w.iter_mut().zip(&o.w).for_each(|(a, b)| *a += b);
+                s.b.iter_mut().zip(&o.b).for_each(|(a, b)| *a += b);
+            }
+        }
+        for (a, b) in batch.layers.iter().zip(&sum.layers) {
+            for (p, q) in a.w.iter().chain(&a.b).zip(b.w.iter().chain(&b.b)) {
+                assert!((p - q).abs() < 1e-5 * (1.0 + q.abs()), "rows {rows}: {p} vs {q}");
             }
         }
     }

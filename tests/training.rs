@@ -26,8 +26,8 @@ fn a_small_network_worked_out_by_hand() {
     let mut ws = Workspace::default();
     let f = mlp.forward(&[1.0, 2.0], &mut ws).to_vec();
     assert_eq!(f, vec![-1.25]);
-    assert_eq!(ws.s[0], vec![-0.5, 0.5]);
-    assert_eq!(ws.x[1], vec![0.0, 0.5]);
+    assert_eq!(ws.sample(&ws.s[0], 0), vec![-0.5, 0.5]);
+    assert_eq!(ws.sample(&ws.x[1], 0), vec![0.0, 0.5]);
 
     let mut d = vec![0.0];
     let l = Loss::Mse.evaluate_with_gradient(Reduction::Sum, &f, &[1.0], 1, &mut d);
@@ -36,8 +36,8 @@ fn a_small_network_worked_out_by_hand() {
     mlp.backward(&d, &mut ws, &mut g);
     assert_eq!(g.layers[1].w, vec![0.0, -2.25]);
     assert_eq!(g.layers[1].b, vec![-4.5]);
-    assert_eq!(ws.dx[1], vec![-9.0, 13.5]);
-    assert_eq!(ws.ds[0], vec![0.0, 13.5]);
+    assert_eq!(ws.sample(&ws.dx[1], 0), vec![-9.0, 13.5]);
+    assert_eq!(ws.sample(&ws.ds[0], 0), vec![0.0, 13.5]);
     assert_eq!(g.layers[0].w, vec![0.0, 0.0, 13.5, 27.0]);
     assert_eq!(g.layers[0].b, vec![0.0, 13.5]);
 

@@ -31,11 +31,12 @@ pub fn trace(mlp: &Mlp, input: &[f32], target: &[f32], loss: Loss) -> Trace {
     let l = loss.evaluate_with_gradient(Reduction::Sum, &out, target, out.len(), &mut d);
     let mut grads = mlp.zero_gradients();
     mlp.backward(&d, &mut ws, &mut grads);
+    let one = |m: &[Vec<f32>]| m.iter().map(|v| ws.sample(v, 0)).collect();
     Trace {
-        x: ws.x.clone(),
-        s: ws.s.clone(),
-        dx: ws.dx[1..].to_vec(),
-        ds: ws.ds.clone(),
+        x: one(&ws.x),
+        s: one(&ws.s),
+        dx: one(&ws.dx[1..]),
+        ds: one(&ws.ds),
         grads,
         loss: l,
     }

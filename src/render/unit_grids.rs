@@ -22,6 +22,7 @@ impl UnitGrids {
             self.inputs = grid_inputs(n, n);
         }
         mlp.forward(&self.inputs, &mut self.ws);
-        self.ws.x[1..].iter().map(Vec::len).sum()
+        let units: usize = mlp.layers.iter().map(|l| l.outputs).sum();
+        units * self.ws.rows
     }
 }
