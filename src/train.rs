@@ -372,6 +372,35 @@ impl Trainer {
         self.train_targets = encode(&self.split.train);
         self.test_targets = encode(&self.split.test);
     }
+
+    // --- io ---
+
+    /// Weights loaded from a file replace the model's (same widths and
+    /// activations, else a sentence); training restarts at iteration 0 from
+    /// them with a fresh loss curve. If they give a non-finite loss on this
+    /// data, nothing changes and the sentence says so.
+    pub fn load_weights(&mut self, mlp: Mlp) -> Result<(), String> {
+        crate::weights_json::check_same_shape(&mlp, &self.mlp)?;
+        // Checked before anything changes (restart would draw the seed's weights).
+        let s = &self.settings;
+        for (data, targets) in [
+            (&self.split.train, &self.train_targets),
+            (&self.split.test, &self.test_targets),
+        ] {
+            let out = mlp.forward(&data.inputs, &mut self.ws);
+            if !s.loss.evaluate(s.reduction, out, targets, 1).is_finite() {
+                return Err(
+                    "These weights give a loss that is not finite on this data; the model is unchanged."
+                        .into(),
+                );
+            }
+        }
+        self.restart();
+        self.mlp = mlp;
+        self.history.clear();
+        self.record();
+        Ok(())
+    }
 }
 
 fn build_model(s: &Settings) -> Mlp {

@@ -5,7 +5,9 @@
 import { fitCanvas } from './canvas.js';
 import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
+import { wireFiles } from './files.js';
 import { createInspector } from './inspector.js';
+import { createOwnData } from './own-data.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
 /** Least time between two redraws of the loss curve, in ms (about 15 Hz). */
@@ -45,6 +47,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
   const collapse = createCollapse({ doc, view, changed });
   const inspector = createInspector({ doc, view, changed });
+  const ownData = createOwnData({ doc, view, status, changed });
+  wireFiles({ doc, view, status, changed, pointsImported: ownData.imported });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -68,6 +72,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
       updateReadouts(view);
       collapse.update();
       inspector.update();
+      ownData.update();
     },
     diverged: () => view.diverged(),
     status: () => view.status(),

@@ -16,6 +16,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+// The user's own points, CSV and weights files (a child module: it needs the
+// kept chart layer's plotting area).
+mod files;
+
 /// The classification view: a Trainer and the buffers its drawing reuses.
 #[wasm_bindgen]
 pub struct ClassifierView {
@@ -79,7 +83,10 @@ impl ClassifierView {
             train_fraction: train_fraction as f32,
             seed: seed_of(seed, "The data seed")?,
         };
-        self.trainer.set_data(spec).map_err(js_err)
+        self.trainer.set_data(spec).map_err(js_err)?;
+        // Back from own points to the same spec: the layer key cannot tell.
+        self.mark_points_changed();
+        Ok(())
     }
 
     /// New hidden widths and activations; restarts training.
