@@ -13,11 +13,14 @@ pub mod history;
 pub mod lessons;
 pub mod loss;
 pub mod matrix;
+pub mod metrics;
 pub mod mlp;
 pub mod optim;
+pub mod regularization;
 pub mod render;
 pub mod report;
 pub mod settings;
+pub mod stop;
 pub mod train;
 pub mod web;
 
