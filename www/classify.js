@@ -6,6 +6,8 @@ import { fitCanvas } from './canvas.js';
 import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
 import { createInspector } from './inspector.js';
+import { createMetrics } from './metrics.js';
+import { wireOptimiser } from './optimiser.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
 /** Least time between two redraws of the loss curve, in ms (about 15 Hz). */
@@ -45,6 +47,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
   const collapse = createCollapse({ doc, view, changed });
   const inspector = createInspector({ doc, view, changed });
+  const optimiser = wireOptimiser({ doc, view, status, changed });
+  const metrics = createMetrics({ doc, view });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -68,18 +72,19 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
       updateReadouts(view);
       collapse.update();
       inspector.update();
+      metrics.update();
     },
     diverged: () => view.diverged(),
     status: () => view.status(),
-    // The classifier only stops by diverging, which the loop already reports.
-    stalled: () => '',
+    // Besides diverging (which the loop reports), it stops at the user's stop condition.
+    stalled: () => view.stop_status(),
     iteration: () => view.iteration(),
     setLearningRate: (eta) => view.set_learning_rate(eta),
     setBatchSize: (k) => view.set_batch_size(k),
     tunable: () => true,
     buttonTitles: () => titles,
     reset: () => { controls.reset(); },
-    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll(); },
+    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll() && optimiser.pushAll(); },
     inspector,
     setHidden: controls.setHidden,
   };
