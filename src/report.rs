@@ -45,3 +45,38 @@ pub fn settings_json(s: &Settings) -> String {
         s.weight_seed
     )
 }
+
+// --- optim ---
+
+/// "" while training may go on, else why it stopped by the user's own stop
+/// condition and how to go on (distinct from `status`, which reports errors).
+pub fn stop_status(trainer: &mut Trainer) -> String {
+    use crate::stop::StopCondition;
+    let Some(stopped) = trainer.stopped() else {
+        return String::new();
+    };
+    let (iteration, epoch) = (trainer.iteration(), trainer.epoch());
+    let reason = match stopped.condition {
+        StopCondition::Epochs(n) => format!("the {n} epochs asked for are done"),
+        StopCondition::TargetLoss(t) => format!(
+            "the training loss ℒ = {} reached the target {t}",
+            stopped.train_loss
+        ),
+        StopCondition::None => return String::new(),
+    };
+    format!(
+        "Stopped at iteration {iteration} (epoch {epoch:.2}): {reason}. To train on, change or \
+         remove the stop condition (Optimiser), or press Reset."
+    )
+}
+
+/// A run's name for a ghost curve's legend: "Adam η=0.03", "GD η=0.1 L2 λ=0.01".
+pub fn run_label(s: &Settings) -> String {
+    let penalty = s.regularization.label();
+    let mut label = format!("{} η={}", s.optimizer.label(), s.eta);
+    if !penalty.is_empty() {
+        label.push(' ');
+        label.push_str(&penalty);
+    }
+    label
+}

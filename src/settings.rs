@@ -6,6 +6,9 @@
 use crate::activation::Activation;
 use crate::dataset::{DataSpec, DatasetKind};
 use crate::loss::{Loss, Reduction};
+use crate::optim::Optimizer;
+use crate::regularization::Regularization;
+use crate::stop::StopCondition;
 
 /// The most hidden layers the page offers.
 pub const MAX_LAYERS: usize = 8;
@@ -67,6 +70,12 @@ pub struct Settings {
     pub weight_seed: u64,
     /// The widest hidden layer allowed (the 1D view allows more than the 2D one).
     pub max_width: usize,
+    /// The update rule (gradient descent, momentum, Adam).
+    pub optimizer: Optimizer,
+    /// The weight penalty λ R(w) added to the objective.
+    pub regularization: Regularization,
+    /// When training stops by itself.
+    pub stop: StopCondition,
 }
 
 impl Default for Settings {
@@ -91,6 +100,9 @@ impl Default for Settings {
             batch_size: 0,
             weight_seed: 1,
             max_width: MAX_WIDTH,
+            optimizer: Optimizer::GradientDescent,
+            regularization: Regularization::None,
+            stop: StopCondition::None,
         }
     }
 }
@@ -114,7 +126,10 @@ impl Settings {
     pub fn validate_model(&self) -> Result<(), String> {
         validate_hidden(&self.hidden, self.max_width)?;
         validate_output(self.output_activation)?;
-        validate_eta(self.eta)
+        validate_eta(self.eta)?;
+        self.optimizer.validate()?;
+        self.regularization.validate()?;
+        self.stop.validate()
     }
 }
 

@@ -9,9 +9,11 @@ use crate::dataset::{DataSpec, Dataset, Split};
 use crate::encoding::Encoding;
 use crate::history::{LossHistory, LossPoint};
 use crate::mlp::{Gradients, Mlp, Workspace};
-use crate::optim::GradientDescent;
+use crate::optim::OptimizerState;
 use crate::settings::{validate_eta, validate_hidden, validate_output, Init, Settings, Task};
 use crate::{Activation, Loss, Reduction};
+
+mod options;
 
 /// Points of the loss curve kept in memory.
 const HISTORY_CAPACITY: usize = 2000;
@@ -49,6 +51,7 @@ pub struct Trainer {
     test_targets: Vec<f32>,
     ws: Workspace,
     grads: Gradients,
+    optimizer_state: OptimizerState,
     last_finite: Mlp,
     last_finite_at: (u64, u64),
     batch_x: Vec<f32>,
@@ -81,6 +84,7 @@ impl Trainer {
         let mlp = build_model(&settings);
         let mut t = Trainer {
             grads: mlp.zero_gradients(),
+            optimizer_state: OptimizerState::default(),
             last_finite: mlp.clone(),
             last_finite_at: (0, 0),
             encoding: encoding_of(&settings),
@@ -227,6 +231,7 @@ impl Trainer {
     pub fn restart(&mut self) {
         self.mlp = build_model(&self.settings);
         self.grads = self.mlp.zero_gradients();
+        self.optimizer_state.reset();
         // The batch order has its own stream, derived from the weight seed.
         let order_seed = self.settings.weight_seed ^ 0x9E37_79B9_7F4A_7C15;
         self.batches = BatchOrder::new(self.split.train.len(), order_seed);
@@ -244,7 +249,7 @@ impl Trainer {
     pub fn step(&mut self, n: u32) -> u32 {
         let start = self.iteration;
         for _ in 0..n {
-            if self.divergence.is_some() {
+            if self.divergence.is_some() || self.stopped().is_some() {
                 break;
             }
             match self.update() {
@@ -264,6 +269,8 @@ impl Trainer {
         self.divergence = Some(Divergence { iteration: at, what });
         self.mlp.clone_from(&self.last_finite);
         (self.iteration, self.samples_seen) = self.last_finite_at;
+        // The velocity or moments belong to the run that blew up: start afresh.
+        self.optimizer_state.reset();
         self.evaluation = None;
     }
 
@@ -302,8 +309,10 @@ impl Trainer {
             return Err("the loss");
         }
         self.mlp.backward(&self.d_output, &mut self.ws, &mut self.grads);
-        GradientDescent { eta: s.eta }
-            .step(&mut self.mlp, &self.grads)
+        // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see regularization.rs).
+        s.regularization.add_gradient(&self.mlp, &mut self.grads);
+        self.optimizer_state
+            .step(s.optimizer, s.eta, &mut self.mlp, &self.grads)
             .map_err(|_| "a weight")?;
         self.samples_seen += (y.len()) as u64;
         self.evaluation = None;

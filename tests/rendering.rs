@@ -3,7 +3,7 @@
 
 use mlp_playground::render::boundary::BoundaryImage;
 use mlp_playground::render::classifier_chart::{draw_classifier, ChartOptions};
-use mlp_playground::render::loss_chart::{draw_loss, Axes};
+use mlp_playground::render::loss_chart::{draw_loss, draw_loss_with_ghosts, Axes, Ghost};
 use mlp_playground::render::palette::{
     classify_pixel, BOUNDARY, NEGATIVE, POSITIVE, TEST_CURVE, TRAIN_CURVE,
 };
@@ -359,4 +359,62 @@ fn the_lesson_charts_draw_their_lines() {
         count_in(&buf, whole, |p| p == diverged) > 1000,
         "η = 3 diverges on the quadratic"
     );
+}
+
+// --- optim: ghost curves ---
+
+/// The first ghost's colour, GHOSTS[0] = (120, 120, 120) at 60 % over white:
+/// 0.6·120 + 0.4·255 = 174 in every channel.
+fn is_ghost_grey(p: [u8; 3]) -> bool {
+    p[0] == p[1] && p[1] == p[2] && (171..=177).contains(&p[0])
+}
+
+#[test]
+fn a_kept_ghost_curve_is_drawn_dashed_behind_the_run() {
+    let mut kept = trained_xor(0);
+    kept.set_eta(0.3).unwrap();
+    for _ in 0..50 {
+        kept.step(20);
+    }
+    let mut current = trained_xor(0);
+    for _ in 0..50 {
+        current.step(20);
+    }
+    let ghost = Ghost::from_history("ghost 1: GD η=0.3".into(), kept.history(), true);
+    assert!(ghost.test.is_some());
+    let whole = PixelRect {
+        x: 0,
+        y: 0,
+        width: SIZE.0,
+        height: SIZE.1,
+    };
+    let draw = |ghosts: &[Ghost]| {
+        let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+        let axes = Axes {
+            x_desc: "iteration",
+            y_desc: "loss",
+            log_scale: true,
+            scale: 1.0,
+        };
+        draw_loss_with_ghosts(
+            bitmap(&mut buf),
+            current.history(),
+            ["train", "test"],
+            true,
+            ghosts,
+            axes,
+        )
+        .unwrap();
+        buf
+    };
+    let (plain, with_ghost) = (draw(&[]), draw(std::slice::from_ref(&ghost)));
+    let grey = |buf: &[u8]| count_in(buf, whole, is_ghost_grey);
+    assert!(
+        grey(&with_ghost) > 100 && grey(&plain) < 10,
+        "{} vs {}",
+        grey(&with_ghost),
+        grey(&plain)
+    );
+    // The current run is still drawn in full colour on top.
+    assert!(count_in(&with_ghost, whole, |p| p == TRAIN_CURVE) > 100);
 }

@@ -7,6 +7,8 @@ import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
 import { wireFiles } from './files.js';
 import { createInspector } from './inspector.js';
+import { createMetrics } from './metrics.js';
+import { wireOptimiser } from './optimiser.js';
 import { createOwnData } from './own-data.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
@@ -49,6 +51,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const inspector = createInspector({ doc, view, changed });
   const ownData = createOwnData({ doc, view, status, changed });
   wireFiles({ doc, view, status, changed, pointsImported: ownData.imported });
+  const optimiser = wireOptimiser({ doc, view, status, changed });
+  const metrics = createMetrics({ doc, view });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -73,18 +77,19 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
       collapse.update();
       inspector.update();
       ownData.update();
+      metrics.update();
     },
     diverged: () => view.diverged(),
     status: () => view.status(),
-    // The classifier only stops by diverging, which the loop already reports.
-    stalled: () => '',
+    // Besides diverging (which the loop reports), it stops at the user's stop condition.
+    stalled: () => view.stop_status(),
     iteration: () => view.iteration(),
     setLearningRate: (eta) => view.set_learning_rate(eta),
     setBatchSize: (k) => view.set_batch_size(k),
     tunable: () => true,
     buttonTitles: () => titles,
     reset: () => { controls.reset(); },
-    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll(); },
+    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll() && optimiser.pushAll(); },
     inspector,
     setHidden: controls.setHidden,
   };

@@ -43,6 +43,10 @@ function classifierBase(ctx, { dataset, hidden, activation, output, eta }) {
   ctx.set('eta-number', eta);
   ctx.set('steps-per-frame', 10);
   ctx.set('batch-size', '');
+  // The lessons show plain gradient descent w ← w − η∇ℒ on ℒ alone, running until paused.
+  ctx.set('optimizer', 'gd');
+  ctx.set('regularization', 'none');
+  ctx.set('stop', 'none');
 }
 
 /** Switches the hidden σ of the classification view (an action button of two lessons). */

@@ -13,7 +13,8 @@ import { applyHideFlags, hideGroups } from './hide.js';
 const KEYS = [
   // Classification: the weight seed first, since data and architecture rebuild from it.
   'weight-seed', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'activation',
-  'output-activation', 'loss', 'reduction', 'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
+  'output-activation', 'loss', 'reduction',
+  'optimizer', 'momentum-beta', 'regularization', 'lambda', 'stop', 'stop-epochs', 'stop-loss', 'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
   'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
   'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',

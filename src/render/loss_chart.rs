@@ -3,7 +3,7 @@
 //! log10 scale.
 
 use super::classifier_chart::{fail, rgb};
-use super::palette::{Rgb, TEST_CURVE, TRAIN_CURVE};
+use super::palette::{Rgb, GHOSTS, TEST_CURVE, TRAIN_CURVE};
 use crate::history::LossHistory;
 use plotters::prelude::*;
 
@@ -40,6 +40,18 @@ pub fn draw_loss<DB: DrawingBackend>(
     show_test: bool,
     axes: Axes,
 ) -> Result<(), String> {
+    draw_loss_with_ghosts(backend, history, names, show_test, &[], axes)
+}
+
+/// As `draw_loss`, with kept runs' curves drawn dashed behind the current ones.
+pub fn draw_loss_with_ghosts<DB: DrawingBackend>(
+    backend: DB,
+    history: &LossHistory,
+    names: [&'static str; 2],
+    show_test: bool,
+    ghosts: &[Ghost],
+    axes: Axes,
+) -> Result<(), String> {
     let series = |f: fn(&crate::history::LossPoint) -> f32| -> Vec<(f64, f64)> {
         history
             .points()
@@ -58,12 +70,30 @@ pub fn draw_loss<DB: DrawingBackend>(
             points: series(|p| p.test),
         });
     }
-    draw_curves(backend, &curves, axes)
+    draw_curves_and_ghosts(backend, &curves, ghosts, axes)
 }
 
 /// Draws `curves` on `backend`. Non-finite values, and in log scale
 /// non-positive ones, are left out rather than drawn as garbage.
 pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes) -> Result<(), String> {
+    draw_curves_and_ghosts(backend, curves, &[], axes)
+}
+
+/// Draws the `ghosts` (dashed, faded) under `curves`, on shared axes that
+/// hold them all.
+pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
+    backend: DB,
+    curves: &[Curve],
+    ghosts: &[Ghost],
+    axes: Axes,
+) -> Result<(), String> {
+    let ghost_lines = ghost_lines(ghosts);
+    let all = || {
+        curves
+            .iter()
+            .map(|c| &c.points)
+            .chain(ghost_lines.iter().map(|g| &g.points))
+    };
     let px = |v: f32| (v * axes.scale).round() as u32;
     let y_of = |v: f64| match (v.is_finite(), axes.log_scale) {
         (false, _) => None,
@@ -71,19 +101,12 @@ pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes
         (true, true) => None,
         (true, false) => Some(v),
     };
-    let shown: Vec<Vec<(f64, f64)>> = curves
-        .iter()
-        .map(|c| {
-            c.points
-                .iter()
-                .filter_map(|&(x, y)| Some((x, y_of(y)?)))
-                .collect()
-        })
+    let shown: Vec<Vec<(f64, f64)>> = all()
+        .map(|points| points.iter().filter_map(|&(x, y)| Some((x, y_of(y)?))).collect())
         .collect();
     // At least 4, so the first frames' axis reads 0 1 2 3 4, not 0 0 1.
-    let x_max = curves
-        .iter()
-        .filter_map(|c| c.points.last())
+    let x_max = all()
+        .filter_map(|points| points.last())
         .map(|p| p.0)
         .fold(4.0, f64::max);
     let (y_lo, y_hi) = y_bounds(shown.iter().flatten().map(|p| p.1), axes.log_scale);
@@ -115,6 +138,23 @@ pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes
         .axis_desc_style(("sans-serif", px(12.0)))
         .draw()
         .map_err(fail)?;
+    let (shown, ghost_shown) = {
+        let mut shown = shown;
+        let ghost_shown = shown.split_off(curves.len());
+        (shown, ghost_shown)
+    };
+    for (line, points) in ghost_lines.iter().zip(ghost_shown) {
+        let style = rgb(line.colour).mix(0.6).stroke_width(px(1.5).max(1));
+        let (dash, gap) = (px(5.0).max(2), px(3.0).max(1));
+        let series = chart
+            .draw_series(DashedLineSeries::new(points, dash, gap, style))
+            .map_err(fail)?;
+        if let Some(name) = &line.legend {
+            series
+                .label(name.as_str())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+        }
+    }
     for (curve, points) in curves.iter().zip(shown) {
         let style = rgb(curve.colour).stroke_width(px(1.5).max(1));
         chart
@@ -132,6 +172,63 @@ pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes
         .draw()
         .map_err(fail)?;
     root.present().map_err(fail)
+}
+
+/// A kept run's loss curves, drawn behind the current run's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ghost {
+    /// Legend text, e.g. "ghost 1: Adam η=0.03".
+    pub name: String,
+    /// Its training loss against the iteration.
+    pub train: Vec<(f64, f64)>,
+    /// Its test loss, when the test set was shown as it was kept.
+    pub test: Option<Vec<(f64, f64)>>,
+}
+
+impl Ghost {
+    /// Keeps the train (and, if `with_test`, the test) curve of `history`.
+    pub fn from_history(name: String, history: &LossHistory, with_test: bool) -> Ghost {
+        let series = |f: fn(&crate::history::LossPoint) -> f32| -> Vec<(f64, f64)> {
+            history
+                .points()
+                .map(|p| (p.iteration as f64, f64::from(f(p))))
+                .collect()
+        };
+        Ghost {
+            name,
+            train: series(|p| p.train),
+            test: with_test.then(|| series(|p| p.test)),
+        }
+    }
+}
+
+/// One dashed line of a ghost; only the train line is named in the legend.
+struct GhostLine {
+    legend: Option<String>,
+    colour: Rgb,
+    points: Vec<(f64, f64)>,
+}
+
+fn ghost_lines(ghosts: &[Ghost]) -> Vec<GhostLine> {
+    let mut lines = Vec::new();
+    for (i, g) in ghosts.iter().enumerate() {
+        let colour = GHOSTS[i % GHOSTS.len()];
+        lines.push(GhostLine {
+            legend: Some(g.name.clone()),
+            colour,
+            points: g.train.clone(),
+        });
+        if let Some(test) = &g.test {
+            // The test line is fainter, like the gap between train and test.
+            let faint = colour.map(|c| c + (255 - c) / 2);
+            lines.push(GhostLine {
+                legend: None,
+                colour: faint,
+                points: test.clone(),
+            });
+        }
+    }
+    lines
 }
 
 /// An iteration count short enough for an axis label: 950, 1.5k, 12k, 3.5M.

@@ -26,6 +26,8 @@ pub const UNIT: Rgb = [8, 119, 189];
 pub const HIGHLIGHT: Rgb = [117, 38, 170];
 /// The samples the trained mode learns from.
 pub const SAMPLE: Rgb = [120, 120, 120];
+/// Kept runs' loss curves (ghosts), drawn dashed and faded, one colour each.
+pub const GHOSTS: [Rgb; 3] = [[120, 120, 120], [44, 160, 44], [148, 103, 189]];
 
 /// The heatmap colour for a confidence c ∈ [−1, 1]: the class colour, paler
 /// as |c| falls, so the points drawn on top stay readable.

@@ -2,12 +2,12 @@
 
 use super::{context_2d, device_pixel_ratio, js_err, no_canvas, parse, seed_of, whole};
 use crate::dataset::DataSpec;
-use crate::lessons::backprop::{gradient_check, trace, Trace};
+use crate::lessons::backprop::{gradient_check_penalised, trace, Trace};
 use crate::lessons::collapse::collapse;
 use crate::mlp::{Gradients, Mlp, Workspace};
 use crate::render::boundary::BoundaryImage;
 use crate::render::classifier_chart::{draw_classifier, ChartOptions};
-use crate::render::loss_chart::{draw_loss, Axes};
+use crate::render::loss_chart::{draw_loss_with_ghosts, Axes, Ghost};
 use crate::render::unit_grids::UnitGrids;
 use crate::render::PixelRect;
 use crate::{dataset::POINTS_RANGE, Settings, Trainer};
@@ -19,6 +19,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 // The user's own points, CSV and weights files (a child module: it needs the
 // kept chart layer's plotting area).
 mod files;
+mod options;
 
 /// The classification view: a Trainer and the buffers its drawing reuses.
 #[wasm_bindgen]
@@ -34,6 +35,8 @@ pub struct ClassifierView {
     passes: Workspace,
     pass_grads: Gradients,
     ones: Vec<f32>,
+    /// Kept runs' loss curves (at most `MAX_GHOSTS`), and how many were ever kept.
+    ghosts: (Vec<Ghost>, usize),
 }
 
 /// The heatmap's grid has at most this many cells on its longer side (and at
@@ -57,6 +60,7 @@ impl ClassifierView {
             passes: Workspace::default(),
             pass_grads: Gradients { layers: Vec::new() },
             ones: Vec::new(),
+            ghosts: (Vec::new(), 0),
         })
     }
 
@@ -182,11 +186,12 @@ impl ClassifierView {
             log_scale,
             scale,
         };
-        draw_loss(
+        draw_loss_with_ghosts(
             backend,
             self.trainer.history(),
             ["train", "test"],
             show_test,
+            &self.ghosts.0,
             axes,
         )
         .map_err(js_err)
@@ -243,16 +248,18 @@ impl ClassifierView {
     }
 
     /// The largest relative error between back-propagation and central finite
-    /// differences over every parameter, on the training set.
+    /// differences over every parameter, on the training set, for the
+    /// objective the optimiser descends (ℒ + λ R(w) under a penalty).
     pub fn gradient_check(&self) -> f64 {
         let s = self.trainer.settings();
         let inputs = &self.trainer.split().train.inputs;
-        f64::from(gradient_check(
+        f64::from(gradient_check_penalised(
             self.trainer.mlp(),
             inputs,
             self.trainer.train_targets(),
             s.loss,
             s.reduction,
+            s.regularization,
         ))
     }
 

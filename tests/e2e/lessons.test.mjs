@@ -104,7 +104,9 @@ describe('the Lessons menu', () => {
     await frames(page);
     assert.match(await page.textContent('#gd-outcome'), /diverges/);
     await page.click('#lesson-actions button:has-text("diverges")');
-    await page.waitForFunction(() => /diverges/.test(document.getElementById('status').textContent), null, WAIT);
+    // About 140 frames of play: on a loaded machine that can take far longer than WAIT.
+    await page.waitForFunction(() => /diverges/.test(document.getElementById('status').textContent), null,
+      { ...WAIT, timeout: 90_000 });
     assert.equal(await page.textContent('#play'), 'Play', 'divergence pauses the loop');
     assert.ok(!/NaN/.test(await page.textContent('#gd-readouts')));
     assert.deepEqual(errors, []);
