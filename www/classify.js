@@ -3,8 +3,10 @@
 // (network and data, wired in controls.js).
 
 import { fitCanvas } from './canvas.js';
+import { createClasses } from './classes.js';
 import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
+import { createFeatures } from './features.js';
 import { createInspector } from './inspector.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
@@ -45,6 +47,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
   const collapse = createCollapse({ doc, view, changed });
   const inspector = createInspector({ doc, view, changed });
+  const features = createFeatures({ doc, view, status, changed, rebuilt: controls.describe });
+  const classes = createClasses({ doc, view, status, changed, rebuilt: controls.describe });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -79,7 +83,14 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
     tunable: () => true,
     buttonTitles: () => titles,
     reset: () => { controls.reset(); },
-    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll(); },
+    pushAll: () => {
+      collapse.sync();
+      inspector.sync();
+      // K first: the data set may be a K-class one; then the legend follows the data.
+      const ok = classes.pushAll() && controls.pushAll() && features.pushAll();
+      classes.sync();
+      return ok;
+    },
     inspector,
     setHidden: controls.setHidden,
   };

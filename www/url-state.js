@@ -9,8 +9,11 @@
 /** Controls saved in the address, by id (= query key), in the order they are applied. */
 const KEYS = [
   // Classification: the weight seed first, since data and architecture rebuild from it.
-  'weight-seed', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'activation',
-  'output-activation', 'loss', 'reduction', 'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
+  'weight-seed', 'classes', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'activation',
+  'output-activation', 'loss', 'reduction',
+  // Input features (x1 and x2 last, so that a link never passes through an empty set) and the display switch.
+  'feature-x1sq', 'feature-x2sq', 'feature-x1x2', 'feature-sinx1', 'feature-sinx2', 'feature-x1', 'feature-x2', 'discretize',
+  'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
   'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
   'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',
