@@ -1,5 +1,6 @@
-//! Seeded 2D classification datasets in the square [−6, 6]², labels ±1, and
-//! their train/test split.
+//! Seeded 2D datasets in the square [−6, 6]² and their train/test split:
+//! classification problems with labels ±1, and regression problems whose
+//! labels are real targets t ∈ [−1, 1] (see `DatasetKind::is_regression`).
 //!
 //! Every generator draws from one `StdRng` seeded by the data seed, so the
 //! same settings give the same points on every machine and in wasm.
@@ -12,12 +13,18 @@ use std::f32::consts::{PI, TAU};
 use std::fmt;
 use std::str::FromStr;
 
+mod classes;
+mod targets;
+
 /// Half the side of the square the data (and the page's plot) lives in.
 pub const DOMAIN: f32 = 6.0;
+/// The fewest and most classes K of a K-class data set.
+pub const CLASSES_RANGE: (usize, usize) = (3, 5);
 /// The fewest and most points a dataset may have.
 pub const POINTS_RANGE: (usize, usize) = (4, 5000);
 
-/// The shape of a 2D two-class problem.
+/// The shape of a 2D problem: two classes ±1 (the first five), real targets
+/// (`REGRESSION`) or K classes (`MULTICLASS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DatasetKind {
     /// Two Gaussian blobs: linearly separable when the noise is low.
@@ -30,6 +37,14 @@ pub enum DatasetKind {
     Spirals,
     /// Two interleaved half circles.
     Moons,
+    /// Regression: t = (2x₁ + x₂)/18, a plane through 0 (|t| ≤ 1 on the square).
+    Plane,
+    /// Regression: t = Σ_k s_k exp(−|x − c_k|²/(2r²)), signed Gaussian bumps.
+    Gaussians,
+    /// K interleaved spiral arms, one class each (K = 3 to 5, labels 0..K−1).
+    Arms(u8),
+    /// K Gaussian clusters around a circle, one class each (K = 3 to 5).
+    Clusters(u8),
 }
 
 /// Everything that determines a dataset.
@@ -47,14 +62,17 @@ pub struct DataSpec {
     pub seed: u64,
 }
 
-/// Points and their labels: `inputs` is (len × dim) row-major, `labels` is ±1.
+/// Points and their labels: `inputs` is (len × dim) row-major; `labels` is
+/// the class ±1 of a two-class problem, the class 0, 1, …, K−1 of a K-class
+/// problem (K ≥ 3, see `DatasetKind::classes`), or the real target
+/// t ∈ [−1, 1] of a regression problem.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
     /// Width of one input row.
     pub dim: usize,
     /// The inputs, one row per point.
     pub inputs: Vec<f32>,
-    /// The class of each point, +1 or −1.
+    /// The class of each point, +1 or −1 (or its target t, in regression).
     pub labels: Vec<f32>,
 }
 
@@ -92,6 +110,14 @@ impl Dataset {
 impl DataSpec {
     /// A sentence for the user when a setting is out of its range.
     pub fn validate(&self) -> Result<(), String> {
+        if let Some(k) = self.kind.classes() {
+            let (lo, hi) = CLASSES_RANGE;
+            if k < lo || k > hi {
+                return Err(format!(
+                    "The number of classes K must be between {lo} and {hi} (got {k})."
+                ));
+            }
+        }
         let (lo, hi) = POINTS_RANGE;
         if self.points < lo || self.points > hi {
             return Err(format!(
@@ -153,6 +179,10 @@ impl DatasetKind {
             DatasetKind::Circle => "circle",
             DatasetKind::Spirals => "spirals",
             DatasetKind::Moons => "moons",
+            DatasetKind::Plane => "plane",
+            DatasetKind::Gaussians => "gaussians",
+            DatasetKind::Arms(_) => "arms",
+            DatasetKind::Clusters(_) => "clusters",
         }
     }
 
@@ -162,6 +192,14 @@ impl DatasetKind {
             dim: 2,
             ..Dataset::default()
         };
+        if self.is_regression() {
+            self.sample_values(n, noise, rng, &mut d);
+            return d;
+        }
+        if let Some(k) = self.classes() {
+            self.sample_classes(k, n, noise, rng, &mut d);
+            return d;
+        }
         for i in 0..n {
             let label = if i % 2 == 0 { 1.0 } else { -1.0 };
             // Position along the class's shape in [0, 1), for the spirals.
@@ -181,7 +219,10 @@ impl DatasetKind {
         match self {
             DatasetKind::Blobs => 2.0,
             DatasetKind::Xor | DatasetKind::Circle | DatasetKind::Moons => 1.5,
-            DatasetKind::Spirals => 1.0,
+            DatasetKind::Spirals | DatasetKind::Arms(_) => 1.0,
+            DatasetKind::Clusters(_) => 2.0,
+            // Regression noise is on the target instead (see `sample_values`).
+            DatasetKind::Plane | DatasetKind::Gaussians => 0.0,
         }
     }
 
@@ -226,6 +267,10 @@ impl DatasetKind {
                 };
                 [2.5 * (x - 0.5), 2.5 * (y - 0.25)]
             }
+            // Drawn by `sample_values` and `sample_classes` instead.
+            DatasetKind::Plane | DatasetKind::Gaussians | DatasetKind::Arms(_) | DatasetKind::Clusters(_) => {
+                [0.0, 0.0]
+            }
         }
     }
 }
@@ -242,7 +287,13 @@ impl FromStr for DatasetKind {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         DatasetKind::ALL
             .into_iter()
+            .chain(DatasetKind::REGRESSION)
+            .chain(DatasetKind::MULTICLASS)
             .find(|k| k.name() == s)
-            .ok_or_else(|| format!("Unknown dataset \"{s}\": choose blobs, xor, circle, spirals or moons."))
+            .ok_or_else(|| {
+                format!(
+                    "Unknown dataset \"{s}\": choose blobs, xor, circle, spirals, moons, plane, gaussians, arms or clusters."
+                )
+            })
     }
 }

@@ -25,7 +25,8 @@ impl Encoding {
     /// The encoding for a loss and an output activation.
     pub fn new(loss: Loss, output: Activation) -> Encoding {
         match loss {
-            Loss::Logistic => Encoding {
+            // Scores: with K classes only the argmax matters (see `crate::softmax`).
+            Loss::Logistic | Loss::SoftmaxCrossEntropy => Encoding {
                 low: -1.0,
                 high: 1.0,
                 logistic: true,

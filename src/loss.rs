@@ -4,6 +4,7 @@
 //! The backward pass starts from ∇₁ℓ: dℓ/dx(L) = ∇₁ℓ(x(L)).
 
 use crate::activation::sigmoid;
+use crate::softmax;
 use std::fmt;
 use std::str::FromStr;
 
@@ -15,6 +16,13 @@ pub enum Loss {
     /// Logistic loss ℓ = −log σ(y f) with labels y = ±1, the loss of logistic
     /// regression in the notes; f is the score (use the identity output).
     Logistic,
+    /// Softmax cross-entropy of a K-class problem on a row of K scores s
+    /// with a one-hot target t: ℓ = −Σ_k t_k log softmax(s)_k (see
+    /// `crate::softmax`). It needs the whole row, so `evaluate*` handle it
+    /// row by row; `value` and `gradient` give only its per-output part
+    /// −t s and −t, to which the row's log Σ_j e^(s_j) and softmax(s) add.
+    /// Not one of the page's choices: K-class data sets use it by themselves.
+    SoftmaxCrossEntropy,
 }
 
 /// How the per-sample terms are combined into the empirical risk L.
@@ -43,6 +51,7 @@ impl Loss {
                 let z = target * pred;
                 (-z).max(0.0) + (-z.abs()).exp().ln_1p()
             }
+            Loss::SoftmaxCrossEntropy => -target * pred,
         }
     }
 
@@ -53,6 +62,7 @@ impl Loss {
             Loss::Mse => 2.0 * (pred - target),
             // d/df [−log σ(y f)] = −y σ(−y f), the u_n of the notes.
             Loss::Logistic => -target * sigmoid(-target * pred),
+            Loss::SoftmaxCrossEntropy => -target,
         }
     }
 
@@ -62,6 +72,10 @@ impl Loss {
     /// curve's low digits.
     pub fn evaluate(self, reduction: Reduction, preds: &[f32], targets: &[f32], outputs: usize) -> f32 {
         debug_assert_eq!(preds.len(), targets.len());
+        if self == Loss::SoftmaxCrossEntropy {
+            let scale = reduction.scale(preds.len(), outputs);
+            return softmax::evaluate(preds, targets, outputs, scale, None);
+        }
         let total: f64 = preds
             .iter()
             .zip(targets)
@@ -85,6 +99,9 @@ impl Loss {
         debug_assert_eq!(preds.len(), targets.len());
         debug_assert_eq!(preds.len(), grad.len());
         let scale = reduction.scale(preds.len(), outputs);
+        if self == Loss::SoftmaxCrossEntropy {
+            return softmax::evaluate(preds, targets, outputs, scale, Some(grad));
+        }
         let mut total = 0.0_f64;
         for ((g, &p), &t) in grad.iter_mut().zip(preds).zip(targets) {
             total += f64::from(self.value(p, t));
@@ -98,6 +115,7 @@ impl Loss {
         match self {
             Loss::Mse => "mse",
             Loss::Logistic => "logistic",
+            Loss::SoftmaxCrossEntropy => "softmax-cross-entropy",
         }
     }
 }

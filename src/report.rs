@@ -1,7 +1,7 @@
 //! Sentences and JSON about a run, for the page: kept out of `web` so that they
 //! are tested natively.
 
-use crate::settings::Settings;
+use crate::settings::{Settings, Task};
 use crate::train::Trainer;
 
 /// "" when training is fine, else what went wrong and what to do about it.
@@ -24,11 +24,18 @@ pub fn status(trainer: &Trainer) -> String {
 /// needed beyond what the fixed names already satisfy).
 pub fn settings_json(s: &Settings) -> String {
     let hidden: Vec<String> = s.hidden.iter().map(usize::to_string).collect();
+    // Classes of the data: 2 (labels ±1), K, or 0 for real-valued targets.
+    let (classes, task) = match s.task {
+        Task::Classification => (2, "classification"),
+        Task::MultiClass(k) => (k, "classes"),
+        Task::Regression => (0, "regression"),
+    };
     format!(
         concat!(
             "{{\"dataset\":\"{}\",\"points\":{},\"noise\":{},\"train_fraction\":{},\"data_seed\":{},",
             "\"hidden\":[{}],\"hidden_activation\":\"{}\",\"output_activation\":\"{}\",",
-            "\"loss\":\"{}\",\"reduction\":\"{}\",\"eta\":{},\"batch_size\":{},\"weight_seed\":{}}}"
+            "\"loss\":\"{}\",\"reduction\":\"{}\",\"eta\":{},\"batch_size\":{},\"weight_seed\":{},",
+            "\"features\":\"{}\",\"classes\":{},\"task\":\"{}\"}}"
         ),
         s.data.kind,
         s.data.points,
@@ -42,7 +49,10 @@ pub fn settings_json(s: &Settings) -> String {
         s.reduction.name(),
         s.eta,
         s.batch_size,
-        s.weight_seed
+        s.weight_seed,
+        s.features.map_or_else(|| "none".to_string(), |f| f.to_string()),
+        classes,
+        task
     )
 }
 

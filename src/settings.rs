@@ -5,6 +5,7 @@
 
 use crate::activation::Activation;
 use crate::dataset::{DataSpec, DatasetKind};
+use crate::features::FeatureSet;
 use crate::loss::{Loss, Reduction};
 use crate::optim::Optimizer;
 use crate::regularization::Regularization;
@@ -24,6 +25,10 @@ pub enum Task {
     Classification,
     /// Real-valued targets, fitted as they are.
     Regression,
+    /// K ≥ 3 classes, labels 0..K−1: K output scores s(L) (identity output)
+    /// and the softmax cross-entropy, whatever the loss and output settings
+    /// (they stay as set, for two-class problems).
+    MultiClass(usize),
 }
 
 /// How the initial weights are drawn.
@@ -44,9 +49,10 @@ pub enum Init {
 /// Data, architecture, loss and optimiser settings of one run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    /// Classification (labels ±1) or regression.
+    /// Classification (labels ±1), K classes or regression; `Trainer` sets
+    /// it from the data set's kind.
     pub task: Task,
-    /// Width of the input x(0).
+    /// Width of a data row: of x(0) itself when `features` is None.
     pub inputs: usize,
     /// How the initial weights are drawn.
     pub init: Init,
@@ -76,6 +82,9 @@ pub struct Settings {
     pub regularization: Regularization,
     /// When training stops by itself.
     pub stop: StopCondition,
+    /// The input features φ(x₁, x₂) of a 2D problem (x(0) = φ of a row), or
+    /// None to feed rows as they are (the 1D view and the lessons).
+    pub features: Option<FeatureSet>,
 }
 
 impl Default for Settings {
@@ -103,17 +112,48 @@ impl Default for Settings {
             optimizer: Optimizer::GradientDescent,
             regularization: Regularization::None,
             stop: StopCondition::None,
+            features: None,
         }
     }
 }
 
 impl Settings {
-    /// [inputs, hidden…, 1]: the widths of every layer of the network.
+    /// Width of x(0): the number of features, or of a data row without them.
+    pub fn input_width(&self) -> usize {
+        self.features.map_or(self.inputs, FeatureSet::len)
+    }
+
+    /// [x(0) width, hidden…, outputs]: the widths of every layer of the network.
     pub fn sizes(&self) -> Vec<usize> {
-        let mut sizes = vec![self.inputs];
+        let mut sizes = vec![self.input_width()];
         sizes.extend(&self.hidden);
-        sizes.push(1);
+        sizes.push(self.outputs());
         sizes
+    }
+
+    /// Width of the output x(L): K scores for K classes, else 1.
+    pub fn outputs(&self) -> usize {
+        match self.task {
+            Task::MultiClass(k) => k,
+            _ => 1,
+        }
+    }
+
+    /// The loss training uses: the softmax cross-entropy for K classes, else `loss`.
+    pub fn loss_in_use(&self) -> Loss {
+        match self.task {
+            Task::MultiClass(_) => Loss::SoftmaxCrossEntropy,
+            _ => self.loss,
+        }
+    }
+
+    /// σ of the output layer in use: the identity for K classes (the scores
+    /// go to the softmax), else `output_activation`.
+    pub fn output_in_use(&self) -> Activation {
+        match self.task {
+            Task::MultiClass(_) => Activation::Identity,
+            _ => self.output_activation,
+        }
     }
 
     /// Checks every setting; the error is a sentence for the user.
@@ -125,7 +165,11 @@ impl Settings {
     /// Checks every setting but the data spec (for data supplied directly).
     pub fn validate_model(&self) -> Result<(), String> {
         validate_hidden(&self.hidden, self.max_width)?;
+        if self.features.is_some() && self.inputs != 2 {
+            return Err("Input features apply to points (x₁, x₂) of the plane only.".to_string());
+        }
         validate_output(self.output_activation)?;
+        validate_task(self.task, self.loss, self.output_activation)?;
         validate_eta(self.eta)?;
         self.optimizer.validate()?;
         self.regularization.validate()?;
@@ -156,6 +200,33 @@ pub fn validate_output(act: Activation) -> Result<(), String> {
         return Err(
             "The output activation must be identity, tanh or sigmoid: a ReLU output \
                     cannot take the value of the negative class."
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// A regression's real targets t ∈ [−1, 1] are fitted with the squared error
+/// (the logistic loss −log σ(y f) needs classes y = ±1), by an output that
+/// reaches −1 (identity or tanh; a sigmoid stays in (0, 1)).
+pub fn validate_task(task: Task, loss: Loss, output: Activation) -> Result<(), String> {
+    if loss == Loss::SoftmaxCrossEntropy && !matches!(task, Task::MultiClass(_)) {
+        return Err(
+            "The softmax cross-entropy is the loss of K-class data sets: choose mse or logistic.".to_string(),
+        );
+    }
+    if task != Task::Regression {
+        return Ok(());
+    }
+    if loss == Loss::Logistic {
+        return Err(
+            "A regression data set has real targets t, not classes ±1: choose the MSE loss (f − t)² for it."
+                .to_string(),
+        );
+    }
+    if output == Activation::Sigmoid {
+        return Err(
+            "A regression's targets t reach −1, which a sigmoid output (0, 1) cannot: choose identity or tanh."
                 .to_string(),
         );
     }

@@ -5,14 +5,17 @@
 //! default, or the next k samples of an order reshuffled every epoch).
 
 use crate::batch::BatchOrder;
-use crate::dataset::{DataSpec, Dataset, Split};
+use crate::dataset::{DataSpec, Dataset, DatasetKind, Split};
 use crate::encoding::Encoding;
+use crate::features::expand_rows;
 use crate::history::{LossHistory, LossPoint};
 use crate::mlp::{Gradients, Mlp, Workspace};
 use crate::optim::OptimizerState;
-use crate::settings::{validate_eta, validate_hidden, validate_output, Init, Settings, Task};
+use crate::settings::{validate_eta, validate_hidden, validate_output, validate_task, Init, Settings, Task};
+use crate::softmax::argmax;
 use crate::{Activation, Loss, Reduction};
 
+mod features;
 mod options;
 
 /// Points of the loss curve kept in memory.
@@ -25,9 +28,10 @@ pub struct Evaluation {
     pub train_loss: f32,
     /// L on the test set.
     pub test_loss: f32,
-    /// Share of training points on the right side of the boundary.
+    /// Share of training points on the right side of the boundary (NaN in
+    /// regression, where there are no classes: the page shows "—").
     pub train_accuracy: f32,
-    /// Share of test points on the right side of the boundary.
+    /// Share of test points on the right side of the boundary (NaN in regression).
     pub test_accuracy: f32,
 }
 
@@ -46,6 +50,9 @@ pub struct Trainer {
     settings: Settings,
     mlp: Mlp,
     split: Split,
+    /// The rows x(0) = φ(row) of the training and test sets (see `expand_rows`).
+    train_x: Vec<f32>,
+    test_x: Vec<f32>,
     encoding: Encoding,
     train_targets: Vec<f32>,
     test_targets: Vec<f32>,
@@ -68,7 +75,9 @@ pub struct Trainer {
 
 impl Trainer {
     /// A fresh run: data drawn from the data seed, weights from the weight seed.
-    pub fn new(settings: Settings) -> Result<Trainer, String> {
+    pub fn new(mut settings: Settings) -> Result<Trainer, String> {
+        // The task follows the data set: its labels are classes or values.
+        settings.task = task_of(settings.data.kind);
         settings.validate()?;
         let split = settings.data.generate();
         Trainer::with_split(settings, split)
@@ -78,7 +87,7 @@ impl Trainer {
     /// `settings.inputs` wide); `settings.data` is then not used.
     pub fn with_split(settings: Settings, split: Split) -> Result<Trainer, String> {
         settings.validate_model()?;
-        if split.train.is_empty() || split.train.dim != settings.inputs {
+        if split.train.is_empty() || split.train.dim != settings.inputs || split.test.dim != split.train.dim {
             return Err("The training set is empty or has the wrong width.".to_string());
         }
         let mlp = build_model(&settings);
@@ -92,6 +101,8 @@ impl Trainer {
             mlp,
             split,
             settings,
+            train_x: Vec::new(),
+            test_x: Vec::new(),
             train_targets: Vec::new(),
             test_targets: Vec::new(),
             ws: Workspace::default(),
@@ -106,6 +117,7 @@ impl Trainer {
             evaluation: None,
         };
         t.encode_targets();
+        t.expand_data();
         t.restart();
         Ok(t)
     }
@@ -172,22 +184,30 @@ impl Trainer {
     }
 
     /// Changes the loss and its reduction, keeping the weights; the loss curve
-    /// restarts because its old values measured something else.
-    pub fn set_loss(&mut self, loss: Loss, reduction: Reduction) {
+    /// restarts because its old values measured something else. A loss the
+    /// task cannot use (logistic on real targets) is refused.
+    pub fn set_loss(&mut self, loss: Loss, reduction: Reduction) -> Result<(), String> {
+        validate_task(self.settings.task, loss, self.settings.output_activation)?;
         self.settings.loss = loss;
         self.settings.reduction = reduction;
         self.encode_targets();
         self.history.clear();
         self.divergence = None;
         self.record();
+        Ok(())
     }
 
-    /// New data; the model restarts from the weight seed.
+    /// New data; the model restarts from the weight seed. The task follows
+    /// the data set (classes ±1 or real targets).
     pub fn set_data(&mut self, data: DataSpec) -> Result<(), String> {
         data.validate()?;
+        let task = task_of(data.kind);
+        validate_task(task, self.settings.loss, self.settings.output_activation)?;
+        self.settings.task = task;
         self.settings.data = data;
         self.split = data.generate();
         self.encode_targets();
+        self.expand_data();
         self.restart();
         Ok(())
     }
@@ -195,11 +215,15 @@ impl Trainer {
     /// Data supplied directly (same width as before); the model restarts from
     /// the weight seed.
     pub fn replace_data(&mut self, split: Split) -> Result<(), String> {
-        if split.train.is_empty() || split.train.dim != self.settings.inputs {
+        if split.train.is_empty()
+            || split.train.dim != self.settings.inputs
+            || split.test.dim != split.train.dim
+        {
             return Err("The training set is empty or has the wrong width.".to_string());
         }
         self.split = split;
         self.encode_targets();
+        self.expand_data();
         self.restart();
         Ok(())
     }
@@ -213,6 +237,7 @@ impl Trainer {
     ) -> Result<(), String> {
         validate_hidden(&hidden, self.settings.max_width)?;
         validate_output(output_activation)?;
+        validate_task(self.settings.task, self.settings.loss, output_activation)?;
         self.settings.hidden = hidden;
         self.settings.hidden_activation = hidden_activation;
         self.settings.output_activation = output_activation;
@@ -295,16 +320,17 @@ impl Trainer {
     fn update(&mut self) -> Result<(), &'static str> {
         let full = self.fill_batch();
         let (x, y) = if full {
-            (&self.split.train.inputs, &self.train_targets)
+            (&self.train_x, &self.train_targets)
         } else {
             (&self.batch_x, &self.batch_y)
         };
         let out = self.mlp.forward(x, &mut self.ws);
         self.d_output.resize(out.len(), 0.0);
         let s = &self.settings;
+        let k = s.outputs();
         let loss = s
-            .loss
-            .evaluate_with_gradient(s.reduction, out, y, 1, &mut self.d_output);
+            .loss_in_use()
+            .evaluate_with_gradient(s.reduction, out, y, k, &mut self.d_output);
         if !loss.is_finite() {
             return Err("the loss");
         }
@@ -314,7 +340,7 @@ impl Trainer {
         self.optimizer_state
             .step(s.optimizer, s.eta, &mut self.mlp, &self.grads)
             .map_err(|_| "a weight")?;
-        self.samples_seen += (y.len()) as u64;
+        self.samples_seen += (y.len() / k) as u64;
         self.evaluation = None;
         Ok(())
     }
@@ -327,26 +353,34 @@ impl Trainer {
         };
         self.batch_x.clear();
         self.batch_y.clear();
+        let (width, k) = (self.settings.input_width(), self.settings.outputs());
         for &i in batch {
-            self.batch_x.extend_from_slice(self.split.train.input(i));
-            self.batch_y.push(self.train_targets[i]);
+            self.batch_x
+                .extend_from_slice(&self.train_x[i * width..(i + 1) * width]);
+            self.batch_y
+                .extend_from_slice(&self.train_targets[i * k..(i + 1) * k]);
         }
         false
     }
 
     fn evaluate(&mut self, train: bool) -> (f32, f32) {
-        let (data, targets) = if train {
-            (&self.split.train, &self.train_targets)
+        let (data, rows, targets) = if train {
+            (&self.split.train, &self.train_x, &self.train_targets)
         } else {
-            (&self.split.test, &self.test_targets)
+            (&self.split.test, &self.test_x, &self.test_targets)
         };
         // Inference only: the blocked kernel, into a kept buffer.
-        self.eval_out.resize(data.len(), 0.0);
-        self.mlp
-            .predict_into(&data.inputs, &mut self.ws, &mut self.eval_out);
-        let out = &self.eval_out;
         let s = &self.settings;
-        let loss = s.loss.evaluate(s.reduction, out, targets, 1);
+        let k = s.outputs();
+        self.eval_out.resize(data.len() * k, 0.0);
+        self.mlp.predict_into(rows, &mut self.ws, &mut self.eval_out);
+        let out = &self.eval_out;
+        let loss = s.loss_in_use().evaluate(s.reduction, out, targets, k);
+        match s.task {
+            Task::Regression => return (loss, f32::NAN),
+            Task::MultiClass(_) => return (loss, argmax_accuracy(out, &data.labels, k)),
+            Task::Classification => {}
+        }
         let correct = out
             .iter()
             .zip(&data.labels)
@@ -374,10 +408,26 @@ impl Trainer {
         });
     }
 
+    /// Expands the split's rows into the network's inputs x(0).
+    fn expand_data(&mut self) {
+        let features = self.settings.features;
+        expand_rows(features, &self.split.train.inputs, &mut self.train_x);
+        expand_rows(features, &self.split.test.inputs, &mut self.test_x);
+    }
+
     fn encode_targets(&mut self) {
         self.encoding = encoding_of(&self.settings);
         let enc = self.encoding;
-        let encode = |d: &Dataset| d.labels.iter().map(|&l| enc.target(l)).collect();
+        let k = self.settings.outputs();
+        // K classes: the one-hot row of class y (labels 0..K−1); else one target per label.
+        let encode = |d: &Dataset| -> Vec<f32> {
+            if k > 1 {
+                let onehot = |l: f32| (0..k).map(move |j| if j as f32 == l { 1.0 } else { 0.0 });
+                d.labels.iter().flat_map(|&l| onehot(l)).collect()
+            } else {
+                d.labels.iter().map(|&l| enc.target(l)).collect()
+            }
+        };
         self.train_targets = encode(&self.split.train);
         self.test_targets = encode(&self.split.test);
     }
@@ -413,21 +463,38 @@ impl Trainer {
 }
 
 fn build_model(s: &Settings) -> Mlp {
-    let mut mlp = Mlp::new(
-        &s.sizes(),
-        s.hidden_activation,
-        s.output_activation,
-        s.weight_seed,
-    );
+    let mut mlp = Mlp::new(&s.sizes(), s.hidden_activation, s.output_in_use(), s.weight_seed);
     if let Init::Spread { lo, hi } = s.init {
         mlp.spread_first_layer(lo, hi, s.weight_seed);
     }
     mlp
 }
 
+/// What a data set's labels are: real targets, K classes or two classes ±1.
+fn task_of(kind: DatasetKind) -> Task {
+    if kind.is_regression() {
+        Task::Regression
+    } else if let Some(k) = kind.classes() {
+        Task::MultiClass(k)
+    } else {
+        Task::Classification
+    }
+}
+
+/// Share of rows of `k` scores whose argmax is the row's class label.
+fn argmax_accuracy(scores: &[f32], labels: &[f32], k: usize) -> f32 {
+    let correct = scores
+        .chunks_exact(k)
+        .zip(labels)
+        .filter(|(s, &l)| argmax(s) as f32 == l)
+        .count();
+    correct as f32 / labels.len().max(1) as f32
+}
+
 fn encoding_of(s: &Settings) -> Encoding {
     match s.task {
         Task::Classification => Encoding::new(s.loss, s.output_activation),
+        Task::MultiClass(_) => Encoding::new(Loss::SoftmaxCrossEntropy, Activation::Identity),
         Task::Regression => Encoding::regression(),
     }
 }

@@ -105,6 +105,7 @@ fn draw_chart(trainer: &Trainer) -> (Vec<u8>, PixelRect) {
             scale: 1.0,
             show_test: true,
             overlay: None,
+            classes: 0,
             background: true,
         };
         draw_classifier(backend, &split.train, &split.test, options, |root, rect| {
@@ -250,7 +251,9 @@ fn the_loss_chart_draws_both_curves_in_linear_and_log_scale() {
 #[test]
 fn an_empty_history_draws_axes_without_failing() {
     let mut trainer = trained_xor(0);
-    trainer.set_loss(mlp_playground::Loss::Mse, mlp_playground::Reduction::Sum);
+    trainer
+        .set_loss(mlp_playground::Loss::Mse, mlp_playground::Reduction::Sum)
+        .unwrap();
     let buf = draw_loss_chart(&trainer, true, true);
     assert!(buf.iter().any(|&b| b < 128), "axes are drawn");
 }

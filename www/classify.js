@@ -3,8 +3,10 @@
 // (network and data, wired in controls.js).
 
 import { fitCanvas } from './canvas.js';
+import { createClasses } from './classes.js';
 import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
+import { createFeatures } from './features.js';
 import { wireFiles } from './files.js';
 import { createInspector } from './inspector.js';
 import { createMetrics } from './metrics.js';
@@ -53,6 +55,8 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   wireFiles({ doc, view, status, changed, pointsImported: ownData.imported });
   const optimiser = wireOptimiser({ doc, view, status, changed });
   const metrics = createMetrics({ doc, view });
+  const features = createFeatures({ doc, view, status, changed, rebuilt: controls.describe });
+  const classes = createClasses({ doc, view, status, changed, rebuilt: controls.describe });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -89,7 +93,14 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
     tunable: () => true,
     buttonTitles: () => titles,
     reset: () => { controls.reset(); },
-    pushAll: () => { collapse.sync(); inspector.sync(); return controls.pushAll() && optimiser.pushAll(); },
+    pushAll: () => {
+      collapse.sync();
+      inspector.sync();
+      // K first: the data set may be a K-class one; then the legend follows the data.
+      const ok = classes.pushAll() && controls.pushAll() && features.pushAll() && optimiser.pushAll();
+      classes.sync();
+      return ok;
+    },
     inspector,
     setHidden: controls.setHidden,
   };

@@ -47,7 +47,8 @@ export function createCollapse({ doc, view, changed }) {
     setText(out.network, String(c.network_params));
     setText(out.collapsed, String(c.collapsed_params));
     setText(out.diff, formatLoss(c.max_difference));
-    setText(out.map, `A = (${short(c.a[0])}, ${short(c.a[1])}), B = ${short(c.b)}`);
+    // One coefficient per input feature of x(0).
+    setText(out.map, `A = (${c.a.map(short).join(", ")}), B = ${short(c.b)}`);
   };
   return { update, sync };
 }

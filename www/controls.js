@@ -39,11 +39,15 @@ function wireNetwork({ c, view, commit, limits }) {
   });
   let acceptedWidths = [...DEFAULT_HIDDEN];
   layers.set(acceptedWidths);
+  // The width of x(0) is the number of input features (features.js).
+  const describe = () => {
+    c.architecture.textContent = `${describeArchitecture(acceptedWidths, view.input_width(), view.output_width())} · ${view.param_count()} parameters`;
+  };
   const architecture = () => {
     const widths = readWidths(layers, limits.max_width);
     view.set_architecture(Uint32Array.from(widths), c.activation.value, c.outputActivation.value);
     acceptedWidths = widths;
-    c.architecture.textContent = `${describeArchitecture(widths)} · ${view.param_count()} parameters`;
+    describe();
     return 'Architecture changed: model rebuilt, training restarted.';
   };
   const activations = [c.activation, c.outputActivation];
@@ -61,7 +65,7 @@ function wireNetwork({ c, view, commit, limits }) {
   };
   const lossInputs = [c.loss, c.reduction];
   lossInputs.forEach((el) => el.addEventListener('change', () => commit(lossInputs, loss)));
-  return { inputs: [...activations, ...lossInputs], architecture, loss, setHidden };
+  return { inputs: [...activations, ...lossInputs], architecture, loss, setHidden, describe };
 }
 
 /** Data set and seeds: both rebuild the model from the weight seed. */
@@ -123,5 +127,5 @@ export function wireControls({ doc, view, freshSeed, limits, status, changed }) 
     if (ok) { remember(all); status.clear(); }
     return ok;
   };
-  return { pushAll, reset: data.reset, setHidden: network.setHidden };
+  return { pushAll, reset: data.reset, setHidden: network.setHidden, describe: network.describe };
 }

@@ -88,6 +88,6 @@ export function createLayerEditor({ list, add, remove, maxLayers, maxWidth }) {
  * @param {number[]} widths hidden widths
  * @returns {string}
  */
-export function describeArchitecture(widths) {
-  return ['2', ...widths.map(String), '1'].join(' → ');
+export function describeArchitecture(widths, inputs = 2, outputs = 1) {
+  return [String(inputs), ...widths.map(String), String(outputs)].join(' → ');
 }

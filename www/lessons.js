@@ -40,6 +40,10 @@ function classifierBase(ctx, { dataset, hidden, activation, output, eta }) {
   ctx.set('output-activation', output);
   ctx.set('loss', 'mse');
   ctx.set('reduction', 'mean');
+  // Plain inputs x(0) = (x₁, x₂), switched on before the others go off so the set is never empty.
+  ['x1', 'x2'].forEach((f) => ctx.set(`feature-${f}`, true));
+  ['x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'].forEach((f) => ctx.set(`feature-${f}`, false));
+  ctx.set('discretize', false);
   ctx.set('eta-number', eta);
   ctx.set('steps-per-frame', 10);
   ctx.set('batch-size', '');

@@ -65,15 +65,18 @@ function fill(cells, counts) {
 export function createMetrics({ doc, view }) {
   const tables = [[doc.getElementById('confusion-train'), true], [doc.getElementById('confusion-test'), false]];
   const objective = doc.getElementById('objective');
-  let cells = [];
+  // A regression has no classes: its confusion block is hidden (K = 0).
+  const block = [doc.getElementById('confusion'), doc.querySelector('.confusion-label')];
+  let cells = null;
   let last = -Infinity;
   let pending = null;
   const refresh = () => {
     pending = null;
     last = performance.now();
     const k = view.classes();
-    if (cells.length === 0 || cells[0].length !== k) cells = tables.map(([table]) => buildTable(table, k));
-    tables.forEach(([, train], i) => fill(cells[i], view.confusion(train)));
+    block.forEach((el) => { el.hidden = k === 0; });
+    if (cells === null || cells[0].length !== k) cells = tables.map(([table]) => buildTable(table, k));
+    if (k > 0) tables.forEach(([, train], i) => fill(cells[i], view.confusion(train)));
     const text = formatLoss(view.objective());
     if (objective.textContent !== text) objective.textContent = text;
   };

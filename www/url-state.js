@@ -12,9 +12,12 @@ import { applyHideFlags, hideGroups } from './hide.js';
 /** Controls saved in the address, by id (= query key), in the order they are applied. */
 const KEYS = [
   // Classification: the weight seed first, since data and architecture rebuild from it.
-  'weight-seed', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'activation',
+  'weight-seed', 'classes', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'activation',
   'output-activation', 'loss', 'reduction',
-  'optimizer', 'momentum-beta', 'regularization', 'lambda', 'stop', 'stop-epochs', 'stop-loss', 'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
+  // Input features (x1 and x2 last, so that a link never passes through an empty set) and the display switch.
+  'feature-x1sq', 'feature-x2sq', 'feature-x1x2', 'feature-sinx1', 'feature-sinx2', 'feature-x1', 'feature-x2', 'discretize',
+  'optimizer', 'momentum-beta', 'regularization', 'lambda', 'stop', 'stop-epochs', 'stop-loss',
+  'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
   'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
   'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',

@@ -2,7 +2,8 @@
 //! them (blitted by the caller, who knows the fastest way for its backend),
 //! training points filled and test points hollow.
 
-use super::palette::{Rgb, NEGATIVE, POSITIVE};
+use super::classes::class_colour;
+use super::palette::{point_colour, Rgb};
 use super::PixelRect;
 use crate::dataset::{Dataset, DOMAIN};
 use plotters::coord::Shift;
@@ -18,6 +19,9 @@ pub struct ChartOptions {
     /// A straight boundary a₁x₁ + a₂x₂ + c = 0 to draw dashed over the
     /// heatmap, as [a₁, a₂, c] (the collapsed affine map's, in the lesson).
     pub overlay: Option<[f32; 3]>,
+    /// K for a K-class problem (points in the class palette), 0 for two
+    /// classes ±1 and regression targets.
+    pub classes: usize,
     /// Fill the background and call `blit` for the heatmap. Without it only
     /// what lies above the heatmap is drawn (axes, labels, overlay, points),
     /// on a transparent layer the browser keeps and composites every frame.
@@ -68,21 +72,27 @@ pub fn draw_classifier<DB: DrawingBackend>(
         chart.draw_series(dashed).map_err(fail)?;
     }
     let radius = px(3.5) as i32;
-    chart.draw_series(points(train, radius, true)).map_err(fail)?;
+    let k = options.classes;
+    chart.draw_series(points(train, radius, true, k)).map_err(fail)?;
     if options.show_test {
-        chart.draw_series(points(test, radius, false)).map_err(fail)?;
+        chart.draw_series(points(test, radius, false, k)).map_err(fail)?;
     }
     root.present().map_err(fail)?;
     Ok(rect)
 }
 
-/// One circle per point in its class colour: filled with a white rim for
-/// training points, a thick hollow ring for test points.
-fn points(data: &Dataset, radius: i32, filled: bool) -> Vec<Circle<(f32, f32), i32>> {
+/// One circle per point in its class colour (or the colour of its target
+/// value, in regression; the class palette when `classes` ≥ 3): filled with a
+/// white rim for training points, a thick hollow ring for test points.
+fn points(data: &Dataset, radius: i32, filled: bool, classes: usize) -> Vec<Circle<(f32, f32), i32>> {
     let mut out = Vec::with_capacity(2 * data.len());
     for (i, &label) in data.labels.iter().enumerate() {
         let p = (data.input(i)[0], data.input(i)[1]);
-        let colour = rgb(if label > 0.0 { POSITIVE } else { NEGATIVE });
+        let colour = rgb(if classes >= 3 {
+            class_colour(label as usize)
+        } else {
+            point_colour(label)
+        });
         if filled {
             out.push(Circle::new(p, radius + 1, WHITE.filled()));
             out.push(Circle::new(p, radius, colour.filled()));

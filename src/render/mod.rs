@@ -5,6 +5,7 @@
 
 pub mod approx_chart;
 pub mod boundary;
+pub mod classes;
 pub mod classifier_chart;
 pub mod gd1d_chart;
 pub mod logistic_chart;

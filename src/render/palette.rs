@@ -42,6 +42,21 @@ pub fn heat(c: f32) -> Rgb {
     ]
 }
 
+/// A data point's colour for its label: the class colour for ±1, and for a
+/// regression target t ∈ [−1, 1] a mix from grey (t = 0, still visible on the
+/// pale heatmap) to the colour of sign(t), so points show their value.
+pub fn point_colour(t: f32) -> Rgb {
+    const MID: Rgb = [150, 150, 150];
+    let target = if t >= 0.0 { POSITIVE } else { NEGATIVE };
+    let w = if t.is_finite() { t.abs().min(1.0) } else { 0.0 };
+    let mix = |a: u8, b: u8| (f32::from(a) + w * (f32::from(b) - f32::from(a))).round() as u8;
+    [
+        mix(MID[0], target[0]),
+        mix(MID[1], target[1]),
+        mix(MID[2], target[2]),
+    ]
+}
+
 /// Which class a colour is nearest to, if it is clearly one of them: what the
 /// pixel tests use to find "both class colours are present".
 pub fn classify_pixel(rgb: Rgb) -> Option<f32> {
@@ -66,5 +81,14 @@ mod tests {
         assert_eq!(classify_pixel(heat(1.0)), Some(1.0));
         assert_eq!(classify_pixel(heat(0.05)), None);
         assert_eq!(classify_pixel(BOUNDARY), None);
+    }
+
+    #[test]
+    fn points_keep_class_colours_and_shade_values() {
+        assert_eq!(point_colour(1.0), POSITIVE);
+        assert_eq!(point_colour(-1.0), NEGATIVE);
+        assert_eq!(point_colour(0.0), [150, 150, 150]);
+        assert_eq!(classify_pixel(point_colour(-0.7)), Some(-1.0));
+        assert_eq!(point_colour(f32::NAN), [150, 150, 150]);
     }
 }

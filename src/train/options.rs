@@ -6,6 +6,8 @@ use super::Trainer;
 use crate::metrics::binary_class;
 use crate::optim::Optimizer;
 use crate::regularization::Regularization;
+use crate::settings::Task;
+use crate::softmax::argmax;
 use crate::stop::{StopCondition, Stopped};
 
 impl Trainer {
@@ -65,20 +67,27 @@ impl Trainer {
     /// (true class, predicted class) of every point of the training or test
     /// set, for the confusion matrix (binary: 0 = −1, 1 = +1).
     pub fn class_pairs(&mut self, train: bool) -> Vec<(usize, usize)> {
-        let data = if train {
-            &self.split.train
+        let (data, rows) = if train {
+            (&self.split.train, &self.train_x)
         } else {
-            &self.split.test
+            (&self.split.test, &self.test_x)
         };
-        self.eval_out.resize(data.len(), 0.0);
-        self.mlp
-            .predict_into(&data.inputs, &mut self.ws, &mut self.eval_out);
+        let k = self.settings.outputs();
+        self.eval_out.resize(data.len() * k, 0.0);
+        self.mlp.predict_into(rows, &mut self.ws, &mut self.eval_out);
         let enc = self.encoding;
-        let classes = self.eval_out.iter().map(|&o| binary_class(enc.class(o)));
-        data.labels
-            .iter()
-            .map(|&l| binary_class(l))
-            .zip(classes)
-            .collect()
+        let labels = data.labels.iter();
+        match self.settings.task {
+            // Labels are the class indices 0..K−1; the prediction is the argmax.
+            Task::MultiClass(_) => labels
+                .map(|&l| l as usize)
+                .zip(self.eval_out.chunks_exact(k).map(argmax))
+                .collect(),
+            Task::Classification => labels
+                .map(|&l| binary_class(l))
+                .zip(self.eval_out.iter().map(|&o| binary_class(enc.class(o))))
+                .collect(),
+            Task::Regression => Vec::new(),
+        }
     }
 }

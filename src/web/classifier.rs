@@ -1,7 +1,8 @@
 //! The wasm-bindgen handle of the classification view.
 
 use super::{context_2d, device_pixel_ratio, js_err, no_canvas, parse, seed_of, whole};
-use crate::dataset::DataSpec;
+use crate::dataset::{DataSpec, DatasetKind};
+use crate::features::{Feature, FeatureSet};
 use crate::lessons::backprop::{gradient_check_penalised, trace, Trace};
 use crate::lessons::collapse::collapse;
 use crate::mlp::{Gradients, Mlp, Workspace};
@@ -18,6 +19,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 // The user's own points, CSV and weights files (a child module: it needs the
 // kept chart layer's plotting area).
+mod data;
 mod files;
 mod options;
 
@@ -37,6 +39,8 @@ pub struct ClassifierView {
     ones: Vec<f32>,
     /// Kept runs' loss curves (at most `MAX_GHOSTS`), and how many were ever kept.
     ghosts: (Vec<Ghost>, usize),
+    /// K for the K-class data sets ("arms", "clusters").
+    classes: u8,
 }
 
 /// The heatmap's grid has at most this many cells on its longer side (and at
@@ -49,7 +53,11 @@ impl ClassifierView {
     /// A view with the default settings, ready to train.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<ClassifierView, JsError> {
-        let trainer = Trainer::new(Settings::default()).map_err(js_err)?;
+        let settings = Settings {
+            features: Some(FeatureSet::RAW),
+            ..Settings::default()
+        };
+        let trainer = Trainer::new(settings).map_err(js_err)?;
         Ok(ClassifierView {
             trainer,
             image: BoundaryImage::default(),
@@ -61,6 +69,7 @@ impl ClassifierView {
             pass_grads: Gradients { layers: Vec::new() },
             ones: Vec::new(),
             ghosts: (Vec::new(), 0),
+            classes: 3,
         })
     }
 
@@ -81,7 +90,7 @@ impl ClassifierView {
             )));
         }
         let spec = DataSpec {
-            kind: parse(kind)?,
+            kind: parse::<DatasetKind>(kind)?.with_classes(self.classes),
             points: points as usize,
             noise: noise as f32,
             train_fraction: train_fraction as f32,
@@ -114,8 +123,7 @@ impl ClassifierView {
     /// The loss and its reduction; keeps the weights, restarts the loss curve.
     pub fn set_loss(&mut self, loss: &str, reduction: &str) -> Result<(), JsError> {
         let (l, r) = (parse(loss)?, parse(reduction)?);
-        self.trainer.set_loss(l, r);
-        Ok(())
+        self.trainer.set_loss(l, r).map_err(js_err)
     }
 
     /// The step size η; keeps the training state.
@@ -160,7 +168,10 @@ impl ClassifierView {
             scale,
             show_test,
             data: self.trainer.settings().data,
-            overlay: self.show_collapse.then(|| collapsed_line(&self.trainer)),
+            overlay: self
+                .show_collapse
+                .then(|| collapsed_line(&self.trainer))
+                .flatten(),
         };
         let layer = match self.layer.take() {
             Some(kept) if kept.key == key => kept,
@@ -203,22 +214,31 @@ impl ClassifierView {
         self.show_collapse = show;
     }
 
-    /// The collapsed map as JSON: {"a":[a₁,a₂],"b":B,"network_params":P,
-    /// "collapsed_params":3,"max_difference":d}, d being max |f(x) − (A x + B)|
-    /// over the training points (0 up to rounding when every σ is the identity).
+    /// The collapsed map as JSON: {"a":[a₁,…],"b":B,"network_params":P,
+    /// "collapsed_params":n+1,"max_difference":d}, one aⱼ per input x(0)ⱼ
+    /// (per feature; the first output's row and offset with K outputs), d
+    /// being max |f(x) − (A x(0) + B)| over every output and training
+    /// point (0 up to rounding when every σ is the identity).
     pub fn collapse_json(&self) -> String {
         let mlp = self.trainer.mlp();
         let map = collapse(mlp, 1.0, 0.0);
-        let train = &self.trainer.split().train;
+        let inputs = self.trainer.train_inputs();
         let mut ws = Workspace::default();
-        let out = mlp.forward(&train.inputs, &mut ws);
-        let diff = (0..train.len())
-            .map(|i| (out[i] - map.apply(train.input(i))[0]).abs())
+        let out = mlp.forward(inputs, &mut ws);
+        let diff = inputs
+            .chunks_exact(mlp.inputs())
+            .zip(out.chunks_exact(mlp.outputs()))
+            .flat_map(|(x, o)| {
+                o.iter()
+                    .zip(map.apply(x))
+                    .map(|(&o, m)| (o - m).abs())
+                    .collect::<Vec<_>>()
+            })
             .fold(0.0_f32, f32::max);
         format!(
-            "{{\"a\":[{},{}],\"b\":{},\"network_params\":{},\"collapsed_params\":{},\"max_difference\":{}}}",
-            map.a[0],
-            map.a[1],
+            "{{\"a\":{},\"b\":{},\"network_params\":{},\"collapsed_params\":{},\"max_difference\":{}}}",
+            // The first output's row of A (the only one with one output).
+            json_numbers(&map.a[..mlp.inputs()]),
             map.b[0],
             mlp.param_count(),
             map.param_count(),
@@ -229,22 +249,22 @@ impl ClassifierView {
     /// One training sample's forward and backward passes as JSON (see
     /// `lessons::backprop::Trace`), with the weights, for the inspector.
     pub fn trace_json(&self, sample: f64) -> Result<String, JsError> {
-        let train = &self.trainer.split().train;
+        let rows = self.trainer.split().train.len();
         let i = whole(sample, "The sample index")? as usize;
-        if i >= train.len() {
+        if i >= rows {
             return Err(js_err(format!(
-                "There are {} training samples; {i} is not one.",
-                train.len()
+                "There are {rows} training samples; {i} is not one."
             )));
         }
-        let target = [self.trainer.train_targets()[i]];
+        let (width, k) = (self.trainer.mlp().inputs(), self.trainer.mlp().outputs());
+        let target = &self.trainer.train_targets()[i * k..(i + 1) * k];
         let t = trace(
             self.trainer.mlp(),
-            train.input(i),
-            &target,
-            self.trainer.settings().loss,
+            &self.trainer.train_inputs()[i * width..(i + 1) * width],
+            target,
+            self.trainer.settings().loss_in_use(),
         );
-        Ok(trace_to_json(self.trainer.mlp(), &t, &target))
+        Ok(trace_to_json(self.trainer.mlp(), &t, target))
     }
 
     /// The largest relative error between back-propagation and central finite
@@ -252,12 +272,12 @@ impl ClassifierView {
     /// objective the optimiser descends (ℒ + λ R(w) under a penalty).
     pub fn gradient_check(&self) -> f64 {
         let s = self.trainer.settings();
-        let inputs = &self.trainer.split().train.inputs;
+        let inputs = self.trainer.train_inputs();
         f64::from(gradient_check_penalised(
             self.trainer.mlp(),
             inputs,
             self.trainer.train_targets(),
-            s.loss,
+            s.loss_in_use(),
             s.reduction,
             s.regularization,
         ))
@@ -268,7 +288,7 @@ impl ClassifierView {
         let out = self
             .trainer
             .mlp()
-            .forward(&self.trainer.split().train.inputs, &mut self.passes);
+            .forward(self.trainer.train_inputs(), &mut self.passes);
         f64::from(out[0])
     }
 
@@ -286,7 +306,7 @@ impl ClassifierView {
                 .zip(&self.passes.s)
                 .all(|(l, s)| s.len() == rows * l.outputs);
         if !fresh {
-            mlp.forward(&self.trainer.split().train.inputs, &mut self.passes);
+            mlp.forward(self.trainer.train_inputs(), &mut self.passes);
         }
         let shaped = self.pass_grads.layers.len() == mlp.layers.len()
             && mlp
@@ -305,7 +325,7 @@ impl ClassifierView {
     /// Computes every hidden and output unit's value over an n × n grid (what
     /// per-unit thumbnails need; for the benchmark); returns how many.
     pub fn compute_unit_outputs(&mut self, n: u32) -> usize {
-        self.unit_grids.compute(self.trainer.mlp(), n as usize)
+        self.unit_grids.compute(&self.trainer, n as usize)
     }
 
     /// Multiply-adds of one forward and one backward pass over `rows` samples,
@@ -466,16 +486,35 @@ fn draw_layer(key: LayerKey, trainer: &Trainer) -> Result<Layer, JsError> {
         scale: key.scale,
         show_test: key.show_test,
         overlay: key.overlay,
+        classes: trainer.settings().data.kind.classes().unwrap_or(0),
         background: false,
     };
     let rect = draw_classifier(backend, &split.train, &split.test, options, |_, _| Ok(())).map_err(js_err)?;
     Ok(Layer { key, rect, canvas })
 }
 
-/// The collapsed map's boundary A x + B = threshold, as [a₁, a₂, B − threshold].
-fn collapsed_line(trainer: &Trainer) -> [f32; 3] {
+/// The collapsed map's boundary A x + B = threshold, as [a₁, a₂, B − threshold],
+/// when it is a line of the plane: when x(0) holds only x₁ and x₂ (with x₁²,
+/// sin x₁… among the inputs, A x(0) + B = threshold is a curve, not drawn).
+fn collapsed_line(trainer: &Trainer) -> Option<[f32; 3]> {
+    if trainer.mlp().outputs() != 1 {
+        // K scores: A has K rows, and the classes' boundaries are not one line.
+        return None;
+    }
     let map = collapse(trainer.mlp(), 1.0, 0.0);
-    [map.a[0], map.a[1], map.b[0] - trainer.encoding().threshold()]
+    let c = map.b[0] - trainer.encoding().threshold();
+    let Some(set) = trainer.settings().features else {
+        return Some([map.a[0], map.a[1], c]);
+    };
+    let mut a = [0.0_f32; 2];
+    for (j, f) in set.features().enumerate() {
+        match f {
+            Feature::X1 => a[0] = map.a[j],
+            Feature::X2 => a[1] = map.a[j],
+            _ => return None,
+        }
+    }
+    Some([a[0], a[1], c])
 }
 
 /// A list of numbers as a JSON array (non-finite ones as null).

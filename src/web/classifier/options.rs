@@ -46,13 +46,9 @@ impl ClassifierView {
         f64::from(self.trainer.objective())
     }
 
-    /// Number of classes K of the confusion matrix.
-    pub fn classes(&self) -> usize {
-        2
-    }
-
     /// The K × K confusion matrix of the training (`train`) or test set, row
-    /// by row (row = true class, column = predicted class).
+    /// by row (row = true class, column = predicted class); empty for a
+    /// regression, which has no classes.
     pub fn confusion(&mut self, train: bool) -> Vec<u32> {
         let pairs = self.trainer.class_pairs(train);
         ConfusionMatrix::from_pairs(self.classes(), pairs)
