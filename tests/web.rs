@@ -397,6 +397,10 @@ mod data_kinds {
         assert!(trace.contains("\"target\":["), "{trace}");
         view.draw(canvas(200, 200), Some(canvas(200, 100)), false, true)
             .unwrap();
+        let csv = "x1,x2,label\n1,2,1\n-1,0.5,-1\n2,2,1\n0,-3,-1\n";
+        let refused = view.import_points_csv(csv).is_err();
+        assert!(refused, "own points need two classes");
+        assert_eq!(view.classes(), 4, "a refused import changes nothing");
         view.set_data("plane", 200.0, 0.1, 0.5, 1.0).unwrap();
         assert_eq!((view.classes(), view.output_width()), (0, 1));
         view.train(20);

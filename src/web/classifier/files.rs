@@ -85,8 +85,16 @@ impl ClassifierView {
             .ok_or_else(|| js_err("The chart is not drawn yet; try again in a moment.".into()))
     }
 
-    /// New data for the trainer.
+    /// New data for the trainer. Own points have two classes (±1): a K-class
+    /// or regression data set would read their labels as something else.
     fn replace_split(&mut self, split: crate::Split) -> Result<(), JsError> {
+        if self.trainer.settings().task != crate::Task::Classification {
+            return Err(js_err(
+                "Your own points have two classes, y = ±1: choose a two-class data set \
+                 (blobs, XOR, circle, spirals or moons) first, then add or import points."
+                    .into(),
+            ));
+        }
         self.trainer.replace_data(split).map_err(js_err)?;
         self.mark_points_changed();
         Ok(())
