@@ -6,6 +6,7 @@
 
 use crate::batch::BatchOrder;
 use crate::dataset::{DataSpec, Dataset, Split};
+use crate::edit::Param;
 use crate::encoding::Encoding;
 use crate::history::{LossHistory, LossPoint};
 use crate::mlp::{Gradients, Mlp, Workspace};
@@ -371,6 +372,33 @@ impl Trainer {
         let encode = |d: &Dataset| d.labels.iter().map(|&l| enc.target(l)).collect();
         self.train_targets = encode(&self.split.train);
         self.test_targets = encode(&self.split.test);
+    }
+
+    // --- diagram ---
+
+    /// Sets one weight or bias by hand (the network diagram's editor) and
+    /// carries on from the edited model: the iteration count, the data, the
+    /// batch order and η are kept, and the loss curve gets a point at the same
+    /// iteration, so the jump the edit causes is drawn. A value that would make
+    /// the loss non-finite is refused, leaving the model as it was.
+    pub fn set_parameter(&mut self, param: Param, value: f32) -> Result<(), String> {
+        let old = param.get(&self.mlp)?;
+        param.set(&mut self.mlp, value)?;
+        self.evaluation = None;
+        let e = self.evaluation();
+        if !(e.train_loss.is_finite() && e.test_loss.is_finite()) {
+            param.set(&mut self.mlp, old)?;
+            self.evaluation = None;
+            return Err(format!(
+                "With {} = {value} the loss is no longer a finite number; {} stays {old}.",
+                param.name(),
+                param.name()
+            ));
+        }
+        // The edited model is finite: a stop on divergence no longer applies.
+        self.divergence = None;
+        self.record();
+        Ok(())
     }
 }
 

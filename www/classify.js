@@ -6,6 +6,7 @@ import { fitCanvas } from './canvas.js';
 import { createCollapse } from './collapse.js';
 import { wireControls } from './controls.js';
 import { createInspector } from './inspector.js';
+import { createDiagram } from './network-diagram.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
 /** Least time between two redraws of the loss curve, in ms (about 15 Hz). */
@@ -45,6 +46,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const controls = wireControls({ doc, view, freshSeed, limits, status, changed });
   const collapse = createCollapse({ doc, view, changed });
   const inspector = createInspector({ doc, view, changed });
+  const diagram = createDiagram({ doc, view, changed, status });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -63,6 +65,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
       if (due) lastLossDraw = now;
       view.draw(boundary, due ? lossCurve : null, logScale.checked, showTest.checked);
       if (!due) changed();
+      diagram.draw();
     },
     readouts() {
       updateReadouts(view);

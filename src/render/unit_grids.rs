@@ -24,4 +24,10 @@ impl UnitGrids {
         mlp.forward(&self.inputs, &mut self.ws);
         self.ws.x[1..].iter().map(Vec::len).sum()
     }
+
+    /// x(0) … x(L) over the grid of the last `compute`: layer l is n² rows of
+    /// its width, unit i of grid point p at `[l][p * width + i]`.
+    pub fn values(&self) -> &[Vec<f32>] {
+        &self.ws.x
+    }
 }

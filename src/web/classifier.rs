@@ -16,6 +16,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+mod diagram;
+
 /// The classification view: a Trainer and the buffers its drawing reuses.
 #[wasm_bindgen]
 pub struct ClassifierView {
@@ -30,6 +32,8 @@ pub struct ClassifierView {
     passes: Workspace,
     pass_grads: Gradients,
     ones: Vec<f32>,
+    /// The network diagram's thumbnails and their atlas (see `diagram`).
+    diagram: diagram::DiagramCanvas,
 }
 
 /// The heatmap's grid has at most this many cells on its longer side (and at
@@ -53,6 +57,7 @@ impl ClassifierView {
             passes: Workspace::default(),
             pass_grads: Gradients { layers: Vec::new() },
             ones: Vec::new(),
+            diagram: diagram::DiagramCanvas::default(),
         })
     }
 
