@@ -6,6 +6,7 @@
 
 use crate::batch::BatchOrder;
 use crate::dataset::{DataSpec, Dataset, DatasetKind, Split};
+use crate::edit::Param;
 use crate::encoding::Encoding;
 use crate::features::expand_rows;
 use crate::history::{LossHistory, LossPoint};
@@ -442,12 +443,14 @@ impl Trainer {
         crate::weights_json::check_same_shape(&mlp, &self.mlp)?;
         // Checked before anything changes (restart would draw the seed's weights).
         let s = &self.settings;
-        for (data, targets) in [
-            (&self.split.train, &self.train_targets),
-            (&self.split.test, &self.test_targets),
+        for (rows, targets) in [
+            (&self.train_x, &self.train_targets),
+            (&self.test_x, &self.test_targets),
         ] {
-            let out = mlp.forward(&data.inputs, &mut self.ws);
-            if !s.loss.evaluate(s.reduction, out, targets, 1).is_finite() {
+            // x(0) = φ(row): the expanded rows, and K scores for K classes.
+            let out = mlp.forward(rows, &mut self.ws);
+            let loss = s.loss_in_use().evaluate(s.reduction, out, targets, s.outputs());
+            if !loss.is_finite() {
                 return Err(
                     "These weights give a loss that is not finite on this data; the model is unchanged."
                         .into(),
@@ -457,6 +460,33 @@ impl Trainer {
         self.restart();
         self.mlp = mlp;
         self.history.clear();
+        self.record();
+        Ok(())
+    }
+
+    // --- diagram ---
+
+    /// Sets one weight or bias by hand (the network diagram's editor) and
+    /// carries on from the edited model: the iteration count, the data, the
+    /// batch order and η are kept, and the loss curve gets a point at the same
+    /// iteration, so the jump the edit causes is drawn. A value that would make
+    /// the loss non-finite is refused, leaving the model as it was.
+    pub fn set_parameter(&mut self, param: Param, value: f32) -> Result<(), String> {
+        let old = param.get(&self.mlp)?;
+        param.set(&mut self.mlp, value)?;
+        self.evaluation = None;
+        let e = self.evaluation();
+        if !(e.train_loss.is_finite() && e.test_loss.is_finite()) {
+            param.set(&mut self.mlp, old)?;
+            self.evaluation = None;
+            return Err(format!(
+                "With {} = {value} the loss is no longer a finite number; {} stays {old}.",
+                param.name(),
+                param.name()
+            ));
+        }
+        // The edited model is finite: a stop on divergence no longer applies.
+        self.divergence = None;
         self.record();
         Ok(())
     }

@@ -28,14 +28,21 @@ function batchSize(run) {
 
 /** Median time of one call of `run`, in ms, and how many calls were timed. */
 function timePerCall(run) {
-  const k = batchSize(run);
-  const times = [];
-  for (let b = 0; b < BATCHES; b += 1) {
-    const t0 = performance.now();
-    for (let i = 0; i < k; i += 1) run();
-    times.push((performance.now() - t0) / k);
+  let k = batchSize(run);
+  for (;;) {
+    const times = [];
+    for (let b = 0; b < BATCHES; b += 1) {
+      const t0 = performance.now();
+      for (let i = 0; i < k; i += 1) run();
+      times.push((performance.now() - t0) / k);
+    }
+    // The calibration may have run slower code (before the engine optimised it, or
+    // while the page was busy): batches then fall below the timer's resolution and
+    // the median is 0. Longer batches, rather than a ratio of infinity.
+    const ms = median(times);
+    if (ms > 0 || k >= 1 << 20) return { ms, calls: k * BATCHES };
+    k *= 4;
   }
-  return { ms: median(times), calls: k * BATCHES };
 }
 
 /** A duration for people: µs below a millisecond. */

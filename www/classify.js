@@ -11,6 +11,7 @@ import { wireFiles } from './files.js';
 import { createInspector } from './inspector.js';
 import { createMetrics } from './metrics.js';
 import { wireOptimiser } from './optimiser.js';
+import { createDiagram } from './network-diagram.js';
 import { createOwnData } from './own-data.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
@@ -57,6 +58,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const metrics = createMetrics({ doc, view });
   const features = createFeatures({ doc, view, status, changed, rebuilt: controls.describe });
   const classes = createClasses({ doc, view, status, changed, rebuilt: controls.describe });
+  const diagram = createDiagram({ doc, view, changed, status });
   let lastLossDraw = -Infinity;
   return {
     name: 'classify',
@@ -75,6 +77,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
       if (due) lastLossDraw = now;
       view.draw(boundary, due ? lossCurve : null, logScale.checked, showTest.checked);
       if (!due) changed();
+      diagram.draw();
     },
     readouts() {
       updateReadouts(view);

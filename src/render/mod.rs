@@ -11,6 +11,7 @@ pub mod gd1d_chart;
 pub mod logistic_chart;
 pub mod loss_chart;
 pub mod palette;
+pub mod thumbnails;
 pub mod unit_grids;
 
 /// A rectangle of pixels: the plotting area inside a chart's axes.

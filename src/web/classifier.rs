@@ -20,6 +20,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 // The user's own points, CSV and weights files (a child module: it needs the
 // kept chart layer's plotting area).
 mod data;
+mod diagram;
 mod files;
 mod options;
 
@@ -41,6 +42,8 @@ pub struct ClassifierView {
     ghosts: (Vec<Ghost>, usize),
     /// K for the K-class data sets ("arms", "clusters").
     classes: u8,
+    /// The network diagram's thumbnails and their atlas (see `diagram`).
+    diagram: diagram::DiagramCanvas,
 }
 
 /// The heatmap's grid has at most this many cells on its longer side (and at
@@ -70,6 +73,7 @@ impl ClassifierView {
             ones: Vec::new(),
             ghosts: (Vec::new(), 0),
             classes: 3,
+            diagram: diagram::DiagramCanvas::default(),
         })
     }
 
