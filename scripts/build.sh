@@ -11,6 +11,8 @@
 # 3. A quick load check in Node: the optimised module must compile, instantiate
 #    through the generated glue, and (once the API exists) train a few steps.
 #    The e2e tests load the same build in Chromium, which is the real check.
+# 4. index.html's modulepreload list is regenerated (scripts/preload.mjs), and
+#    dist/ gets the shipped copy: JS, CSS and HTML minified (scripts/dist.mjs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -61,8 +63,14 @@ if (typeof pkg.ClassifierView === 'function') {
 }
 EOF
 
+# index.html announces every module and the .wasm (<link rel=modulepreload>), so
+# the browser fetches them at once instead of one level of imports at a time.
+node scripts/preload.mjs --write || fail "could not update index.html's modulepreload block (see above)."
+
 raw=$(stat -c %s "$WASM")
 # zlib level 9, the same measure as the benchmark's size table.
 gz=$(node -e 'console.log(require("zlib").gzipSync(require("fs").readFileSync(process.argv[1]), { level: 9 }).length)' "$WASM")
+# dist/: the shipped copy (minified JS, CSS and HTML; the same modules and paths).
+node scripts/dist.mjs || fail "could not write dist/ (see above)."
 printf 'build: done in %ds: %s is %d bytes raw (%d before wasm-opt), %d bytes gzipped\n' \
   $((SECONDS - start)) "$WASM" "$raw" "$raw_before" "$gz"

@@ -1,8 +1,9 @@
 // A tiny static file server for the playground, with no dependencies.
 //
 // Used two ways:
-//   node scripts/serve.mjs          serves the repository top level on PORT
-//                                   (default 8080, or the next free port)
+//   node scripts/serve.mjs [DIR]    serves the repository top level (or DIR,
+//                                   e.g. dist) on PORT (default 8080, or the
+//                                   next free port)
 //   import { serve } from '...'     the e2e tests and the benchmark start one
 //                                   on a free port and close it afterwards
 //
@@ -109,8 +110,16 @@ export async function serve({ root = REPO_ROOT, host = '127.0.0.1', port = 0 } =
   };
 }
 
-/** Run directly: serve the repository on PORT, or the next free port above it. */
+/**
+ * Run directly: serve the repository (or the folder given as the one argument,
+ * e.g. dist) on PORT, or the next free port above it.
+ */
 async function main() {
+  const root = path.resolve(REPO_ROOT, process.argv[2] ?? '.');
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    console.error(`${root} has no index.html; build it first (npm run build).`);
+    process.exit(1);
+  }
   const first = Number.parseInt(process.env.PORT ?? '8080', 10);
   if (!Number.isInteger(first) || first < 1 || first > 65535) {
     console.error(`PORT must be a port number (1-65535), not "${process.env.PORT}".`);
@@ -118,7 +127,7 @@ async function main() {
   }
   for (let port = first; port < Math.min(first + 50, 65536); port++) {
     try {
-      const { url } = await serve({ port });
+      const { url } = await serve({ root, port });
       console.log(`mlp-playground is being served at ${url}`);
       if (port !== first) console.log(`(port ${first} was busy)`);
       console.log('Press Ctrl+C to stop.');

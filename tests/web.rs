@@ -243,13 +243,44 @@ mod lessons {
 
     #[wasm_bindgen_test]
     fn logistic_regression_next_to_lda_draws_four_snapshots() {
-        let view = LogisticView::new();
+        let mut view = LogisticView::new();
         let json = view.results_json();
         assert!(
             json.contains("\"iterations\":10000") && json.contains("\"lda\":{\"w\""),
             "{json}"
         );
         view.draw(canvas(400, 400), true).unwrap();
+    }
+
+    /// The view trains only when asked for its results (page load pushes every
+    /// setting while it is hidden); each setter must still be seen by the next answer.
+    #[wasm_bindgen_test]
+    fn logistic_results_follow_every_setter_although_trained_lazily() {
+        use mlp_playground::lessons::logistic::{normal_start, train, two_gaussians};
+        let mut view = LogisticView::new();
+        let before = view.results_json();
+        view.set_data(0.8, 0.4, 7.0).unwrap();
+        view.set_weight_seed(3.0).unwrap();
+        assert_ne!(
+            view.results_json(),
+            before,
+            "a new data and weight seed changed nothing"
+        );
+        view.set_learning_rate(0.05).unwrap();
+        let data = two_gaussians(100, 0.8, 0.4, 7);
+        let expected = train(&data, normal_start(3), 0.05, &[10, 100, 1000, 10_000]);
+        let json = view.results_json();
+        for (n, m) in expected {
+            let snapshot = format!(
+                "\"iterations\":{n},\"loss\":{},\"w\":[{},{}],\"b\":{}",
+                mlp_playground::lessons::logistic::loss(&data, &m),
+                m.w[0],
+                m.w[1],
+                m.b
+            );
+            assert!(json.contains(&snapshot), "{snapshot} missing from {json}");
+        }
+        view.draw(canvas(400, 400), false).unwrap();
     }
 
     #[wasm_bindgen_test]

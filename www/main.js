@@ -5,13 +5,11 @@
 // drive exactly the same frame() synchronously.
 
 import init, * as wasm from './pkg/mlp_playground.js';
-import { createApprox } from './approx.js';
 import { createClassifier } from './classify.js';
-import { createGd } from './gd.js';
 import { wireKeys } from './keys.js';
 import { createLessonMenu } from './lesson-menu.js';
+import { canDefer, createLessonViews } from './lesson-views.js';
 import { LESSONS } from './lessons.js';
-import { createLogistic } from './logistic.js';
 import { Loop } from './loop.js';
 import { createStatus } from './status.js';
 import { createUrlState } from './url-state.js';
@@ -63,22 +61,15 @@ async function boot() {
   const common = { doc: document, freshSeed: wasm.fresh_seed, status, changed: loop.changed };
   const view = new wasm.ClassifierView();
   const adapters = { classify: createClassifier({ ...common, view, limits: JSON.parse(wasm.limits()) }) };
-  // A mode switch changes what Play does (steps or units): pause, and let the
-  // Training controls follow the mode.
-  const modeChanged = () => {
-    if (loop.adapter !== adapters.approx) return;
-    loop.setPlaying(false);
-    training.sync();
-  };
-  const approx = new wasm.ApproxView();
-  adapters.approx = createApprox({ ...common, view: approx, modeChanged });
-  const gd = new wasm.Gd1dView();
-  adapters.gd = createGd({ ...common, view: gd, playing: () => loop.playing });
-  const logistic = new wasm.LogisticView();
-  adapters.logistic = createLogistic({ ...common, view: logistic });
-
   const form = document.getElementById('controls-form');
-  const list = VIEW_NAMES.map((name) => adapters[name]);
+  const lessonViews = createLessonViews({
+    wasm, common, loop, training, status, adapters,
+    pushAll: (list) => pushAll(list, training), resetForm: () => form.reset(),
+  });
+  // On a plain load the other tabs' views are built after the first frame (lesson-views.js).
+  const defer = canDefer(window.location);
+  if (!defer) lessonViews.buildForBoot();
+  const list = VIEW_NAMES.map((name) => adapters[name]).filter(Boolean);
   if (!pushAll(list, training)) {
     form.reset();
     pushAll(list, training);
@@ -89,7 +80,7 @@ async function boot() {
   window.addEventListener('resize', loop.changed);
   const activate = activator(loop, training, status);
   const switcher = createViewSwitcher({
-    doc: document, names: VIEW_NAMES, onSwitch: (name) => activate(adapters[name]),
+    doc: document, names: VIEW_NAMES, onSwitch: (name) => activate(adapters[name] ?? lessonViews.ensure()[name]),
   });
   switcher.show(switcher.fromAddress());
   const lessons = createLessonMenu({
@@ -102,7 +93,16 @@ async function boot() {
   window.addEventListener('hashchange', address.save);
   const button = (id) => document.getElementById(id);
   wireKeys(document, { play: button('play'), step: button('step'), reset: button('reset') });
-  window.playground = { view, approx, gd, logistic, frame: loop.frame, showView: switcher.show, lessons };
+  // A lesson or an edit may set a hidden view's controls: build those views before its listeners run.
+  ['change', 'input'].forEach((type) => document.addEventListener(type, lessonViews.ensure, { capture: true, once: true }));
+  window.playground = {
+    view, frame: loop.frame, showView: switcher.show, lessons,
+    get approx() { return lessonViews.handles().approx; },
+    get gd() { return lessonViews.handles().gd; },
+    get logistic() { return lessonViews.handles().logistic; },
+    /** Whether the other tabs' views exist yet (they are built after the first frame). */
+    get lessonViewsBuilt() { return lessonViews.built(); },
+  };
   let first = true;
   const tick = () => {
     loop.frame();
@@ -110,6 +110,7 @@ async function boot() {
     if (first) {
       first = false;
       performance.mark('mlp:first-frame');
+      if (defer) setTimeout(lessonViews.ensure, 0);
     }
     requestAnimationFrame(tick);
   };

@@ -191,7 +191,9 @@ pub struct LogisticView {
     spreads: (f64, f64),
     seeds: (u64, u64),
     eta: f64,
-    snapshots: Vec<(usize, Linear)>,
+    /// Computed on first use, not in each setter: the page pushes every control
+    /// at load (three setters, 10,000 iterations each) while this view is hidden.
+    snapshots: Option<Vec<(usize, Linear)>>,
 }
 
 #[wasm_bindgen]
@@ -207,7 +209,7 @@ impl LogisticView {
             spreads: (1.0, 0.5),
             seeds: (1, 1),
             eta: 0.1,
-            snapshots: Vec::new(),
+            snapshots: None,
         };
         v.rebuild();
         v
@@ -245,35 +247,29 @@ impl LogisticView {
 
     /// Draws the four snapshots (10, 100, 1000, 10000 iterations) with the LDA
     /// boundary dashed when `show_lda`.
-    pub fn draw(&self, canvas: HtmlCanvasElement, show_lda: bool) -> Result<(), JsError> {
-        let panels: Vec<Panel> = self
-            .snapshots
+    pub fn draw(&mut self, canvas: HtmlCanvasElement, show_lda: bool) -> Result<(), JsError> {
+        let (data, snapshots) = self.computed();
+        let panels: Vec<Panel> = snapshots
             .iter()
             .map(|&(n, m)| Panel {
-                title: format!("n = {n}: L = {}", short(loss(&self.data, &m))),
+                title: format!("n = {n}: L = {}", short(loss(data, &m))),
                 model: m,
             })
             .collect();
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
-        let lda = if show_lda { lda(&self.data) } else { None };
-        draw_logistic(backend, &self.data, &panels, lda, 2, device_pixel_ratio()).map_err(js_err)
+        let lda = if show_lda { lda(data) } else { None };
+        draw_logistic(backend, data, &panels, lda, 2, device_pixel_ratio()).map_err(js_err)
     }
 
     /// The snapshots and LDA as JSON: [{"iterations","loss","w","b"}…] and "lda".
-    pub fn results_json(&self) -> String {
+    pub fn results_json(&mut self) -> String {
         let item = |m: &Linear| format!("\"w\":[{},{}],\"b\":{}", m.w[0], m.w[1], m.b);
-        let snaps: Vec<String> = self
-            .snapshots
+        let (data, snapshots) = self.computed();
+        let snaps: Vec<String> = snapshots
             .iter()
-            .map(|(n, m)| {
-                format!(
-                    "{{\"iterations\":{n},\"loss\":{},{}}}",
-                    loss(&self.data, m),
-                    item(m)
-                )
-            })
+            .map(|(n, m)| format!("{{\"iterations\":{n},\"loss\":{},{}}}", loss(data, m), item(m)))
             .collect();
-        let lda = lda(&self.data).map_or("null".to_string(), |m| format!("{{{}}}", item(&m)));
+        let lda = lda(data).map_or("null".to_string(), |m| format!("{{{}}}", item(&m)));
         format!("{{\"snapshots\":[{}],\"lda\":{lda}}}", snaps.join(","))
     }
 }
@@ -281,7 +277,17 @@ impl LogisticView {
 impl LogisticView {
     fn rebuild(&mut self) {
         self.data = two_gaussians(100, self.spreads.0, self.spreads.1, self.seeds.0);
-        self.snapshots = train(&self.data, normal_start(self.seeds.1), self.eta, &SNAPSHOTS);
+        self.snapshots = None;
+    }
+
+    /// The data and the snapshots of the current settings, trained now if a
+    /// setter changed them since the last call.
+    fn computed(&mut self) -> (&Points, &[(usize, Linear)]) {
+        let (data, start, eta) = (&self.data, normal_start(self.seeds.1), self.eta);
+        let snapshots = self
+            .snapshots
+            .get_or_insert_with(|| train(data, start, eta, &SNAPSHOTS));
+        (data, snapshots)
     }
 }
 

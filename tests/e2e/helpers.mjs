@@ -17,22 +17,25 @@ export const ARTIFACTS = path.join(HERE, 'artifacts');
 export const WAIT = { timeout: 20_000, polling: 50 };
 
 /**
- * Serves the repository and launches Chromium; call in `before`, and `close` in `after`.
+ * Serves the repository (or `root`, e.g. dist/) and launches Chromium; call in
+ * `before`, and `close` in `after`.
  * @returns {Promise<{ openPage: () => Promise<{page: import('playwright-core').Page,
  *   errors: string[], close: () => Promise<void>}>, close: () => Promise<void> }>}
  */
-export async function startPlayground() {
-  assert.ok(fs.existsSync(path.join(REPO, 'www/pkg/mlp_playground_bg.wasm')),
-    'www/pkg is missing: build it first (bash scripts/build.sh)');
-  const server = await serve({ root: REPO, port: 0 });
+export async function startPlayground({ root = REPO } = {}) {
+  assert.ok(fs.existsSync(path.join(root, 'www/pkg/mlp_playground_bg.wasm')),
+    `${path.relative(REPO, root) || 'www'}/pkg is missing: build it first (bash scripts/build.sh)`);
+  const server = await serve({ root, port: 0 });
   const browser = await launchBrowser();
   /**
    * Opens the page (at `address`, e.g. "?hide=noise", relative to the served root) in a
-   * fresh context and records console errors and page errors.
+   * fresh context and records console errors and page errors; `initScript`, if given,
+   * runs in the page before its own scripts.
    */
-  const openPage = async (address = '') => {
+  const openPage = async (address = '', initScript = undefined) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
+    if (initScript) await page.addInitScript(initScript);
     const errors = [];
     page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));

@@ -1,0 +1,166 @@
+// Page load (issue 5): index.html announces every module of the page, so the
+// browser fetches them at once instead of one level of imports at a time; the
+// other tabs' views are built after the first frame on a plain load, and the
+// page behaves as if they had been there from the start; dist/, the bundled and
+// minified copy the build ships, is the same page.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import zlib from 'node:zlib';
+import { BUNDLE, distHtml, minifyHtml } from '../../scripts/dist.mjs';
+import { ENTRY, WASM, moduleGraph, staticImports, syncIndex } from '../../scripts/preload.mjs';
+import { REPO, WAIT, startPlayground } from './helpers.mjs';
+
+const DIST = path.join(REPO, 'dist');
+
+/** The hrefs of index.html's modulepreload and preload links. */
+function preloaded() {
+  const html = fs.readFileSync(path.join(REPO, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]);
+}
+
+describe('the modulepreload list', () => {
+  test('reads static imports and skips dynamic ones and comments', () => {
+    const source = [
+      "import init, * as wasm from './pkg/a.js';",
+      "import {\n  b,\n  c,\n} from './b.js';",
+      "export { d } from '../d.js';",
+      "import './side-effect.js';",
+      "// import { no } from './commented.js';",
+      "/** @param {import('./typedef.js').T} t */",
+      "const later = import('./dynamic.js');",
+      "import { readFile } from 'node:fs';",
+    ].join('\n');
+    assert.deepEqual(staticImports(source), ['./pkg/a.js', './b.js', '../d.js', './side-effect.js']);
+  });
+
+  test('index.html lists exactly the modules www/main.js imports, and the wasm', () => {
+    const graph = moduleGraph(REPO);
+    assert.ok(graph.includes('www/pkg/mlp_playground.js') && graph.includes('www/lesson-views.js'),
+      `the import graph misses known modules: ${graph.join(', ')}`);
+    assert.deepEqual(preloaded().sort(), [...graph.filter((m) => m !== ENTRY), WASM].sort());
+    assert.ok(syncIndex({ root: REPO }), 'index.html is out of date: run node scripts/preload.mjs --write');
+  });
+});
+
+describe('the page load', () => {
+  let playground;
+  before(async () => { playground = await startPlayground(); });
+  after(async () => { await playground?.close(); });
+
+  test('every script and the wasm come from the preload list, none unused', async () => {
+    const { page, errors, close } = await playground.openPage();
+    try {
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && /preload/i.test(m.text()) && warnings.push(m.text()));
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname.slice(1)).filter((p) => /\.(js|wasm)$/.test(p)));
+      const listed = new Set(preloaded());
+      assert.deepEqual(fetched.filter((p) => p !== ENTRY && !listed.has(p)), [], 'fetched without a preload');
+      assert.deepEqual([...listed].filter((p) => !fetched.includes(p)), [], 'preloaded but never fetched');
+      // Chromium warns when a preload's credentials mode does not match the fetch (the wasm fetched twice).
+      await page.waitForTimeout(100);
+      assert.deepEqual(warnings, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the other views are built after the first frame and keep their settings apart', async () => {
+    const { page, errors, close } = await playground.openPage();
+    try {
+      await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
+      // Logistic, pushed last, has η = 0.1: the Training controls must still describe the classifier.
+      assert.equal(await page.inputValue('#eta-number'), '0.03');
+      await page.click('#view-gd');
+      await page.click('#step');
+      await page.waitForFunction(() => document.getElementById('gd-iteration').textContent === '1', null, WAIT);
+      await page.click('#view-logistic');
+      assert.equal(await page.inputValue('#eta-number'), '0.1');
+      await page.waitForFunction(() => document.querySelectorAll('#lr-table tbody tr').length === 5, null, WAIT);
+      await page.click('#view-classify');
+      assert.equal(await page.inputValue('#eta-number'), '0.03');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('they do not exist at the first frame, and an edit before they do builds them first', async () => {
+    const { page, errors, close } = await playground.openPage('', () => {
+      // Runs in the page: at the first-frame mark (before the deferred build's task),
+      // edit a control of the hidden gradient-descent view.
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        if (name === 'mlp:first-frame') {
+          window.__builtAtFirstFrame = window.playground.lessonViewsBuilt;
+          const box = document.getElementById('gd-eta');
+          box.value = '0.2';
+          box.dispatchEvent(new Event('change', { bubbles: true }));
+          window.__builtByEdit = window.playground.lessonViewsBuilt;
+        }
+        return mark(name, ...rest);
+      };
+    });
+    try {
+      await page.waitForFunction(() => window.__builtByEdit !== undefined, null, WAIT);
+      assert.equal(await page.evaluate(() => window.__builtAtFirstFrame), false, 'built before the first frame');
+      assert.equal(await page.evaluate(() => window.__builtByEdit), true, 'the edit did not build them');
+      assert.equal(await page.evaluate(() => JSON.parse(window.playground.gd.settings_json()).eta), 0.2);
+      assert.equal(await page.inputValue('#eta-number'), '0.03');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('dist/, the shipped copy', () => {
+  let shipped;
+  before(async () => { shipped = await startPlayground({ root: DIST }); });
+  after(async () => { await shipped?.close(); });
+
+  test('holds the page in four files: the HTML, the CSS, one script and the wasm', () => {
+    const files = fs.readdirSync(DIST, { recursive: true }).map(String).map((f) => f.split(path.sep).join('/'))
+      .filter((f) => fs.statSync(path.join(DIST, f)).isFile()).sort();
+    assert.deepEqual(files, ['index.html', BUNDLE, WASM, 'www/style.css'].sort());
+    const gz = (files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
+    const modules = moduleGraph(REPO).map((m) => path.join(REPO, m));
+    assert.ok(gz([path.join(DIST, BUNDLE)]) < gz(modules), 'the bundle is not smaller than its modules');
+    assert.deepEqual(fs.readFileSync(path.join(DIST, WASM)), fs.readFileSync(path.join(REPO, WASM)));
+  });
+
+  test('its HTML loads the bundle, preloads only the wasm and keeps the text', () => {
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    assert.ok(html.includes(`<script type="module" src="${BUNDLE}"></script>`));
+    assert.deepEqual([...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]), [WASM]);
+    assert.equal(minifyHtml('<p>\n    a <b>b</b>\n    <!-- note -->\n    c</p>\n'), '<p>\na <b>b</b>\nc</p>\n');
+    assert.throws(() => minifyHtml('<pre>\n  x</pre>'), /pre/);
+    assert.throws(() => distHtml('<html></html>'), /www\/main\.js/);
+  });
+
+  test('boots, trains and draws with no error', async () => {
+    const { page, errors, close } = await shipped.openPage();
+    try {
+      await page.waitForFunction(() => performance.getEntriesByName('mlp:first-frame').length > 0, null, WAIT);
+      await page.click('#step');
+      await page.waitForFunction(() => document.getElementById('iteration').textContent === '1', null, WAIT);
+      const drawn = await page.evaluate(() => {
+        const c = document.getElementById('boundary');
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        return data.some((v, i) => i % 4 === 3 && v === 255);
+      });
+      assert.ok(drawn, 'the boundary canvas is blank');
+      await page.click('#view-approx');
+      await page.waitForFunction(() => document.getElementById('approx-params').textContent !== '—', null, WAIT);
+      // Fetched once: the preload's credentials mode matches the glue's fetch().
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      assert.deepEqual(fetched.filter((p) => /\.(js|wasm)$/.test(p)).sort(), [`/${BUNDLE}`, `/${WASM}`].sort());
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+});
