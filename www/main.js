@@ -11,6 +11,7 @@ import { createLessonMenu } from './lesson-menu.js';
 import { canDefer, createLessonViews } from './lesson-views.js';
 import { LESSONS } from './lessons.js';
 import { Loop } from './loop.js';
+import { wireSliders } from './sliders.js';
 import { createStatus } from './status.js';
 import { createUrlState } from './url-state.js';
 import { wireTraining } from './training.js';
@@ -61,6 +62,7 @@ async function boot() {
   const common = { doc: document, freshSeed: wasm.fresh_seed, status, changed: loop.changed };
   const view = new wasm.ClassifierView();
   const adapters = { classify: createClassifier({ ...common, view, limits: JSON.parse(wasm.limits()) }) };
+  wireSliders(document);
   const form = document.getElementById('controls-form');
   const lessonViews = createLessonViews({
     wasm, common, loop, training, status, adapters,

@@ -6,7 +6,7 @@
 // Run: node --test tests/e2e/controls.test.mjs   (after scripts/build.sh has built www/pkg)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPlayground } from './helpers.mjs';
+import { setValue, startPlayground, WAIT } from './helpers.mjs';
 
 let playground;
 
@@ -65,4 +65,25 @@ describe('every control', () => {
       await close();
     });
   }
+});
+
+describe('the noise and train/test sliders', () => {
+  before(async () => { playground = await startPlayground(); });
+  after(async () => { await playground?.close(); });
+
+  test('dragging a slider sets its box and the data; a typed value moves the slider', async () => {
+    const { page, errors, close } = await playground.openPage();
+    const train = () => page.evaluate(() => window.playground.view.train_size());
+    assert.equal(await train(), 100);
+    await page.locator('#train-fraction-slider').fill('0.8');
+    await page.waitForFunction(() => window.playground.view.train_size() === 160, null, WAIT);
+    assert.equal(await page.inputValue('#train-fraction'), '0.8');
+    await page.locator('#noise-slider').fill('0.6');
+    assert.equal(await page.inputValue('#noise'), '0.6');
+    assert.match(await page.evaluate(() => window.playground.view.settings_json()), /"noise":0\.6/);
+    await setValue(page, '#noise', '0.25');
+    await page.waitForFunction(() => document.getElementById('noise-slider').value === '0.25', null, WAIT);
+    assert.deepEqual(errors, []);
+    await close();
+  });
 });
