@@ -35,7 +35,7 @@ pub fn settings_json(s: &Settings) -> String {
             "{{\"dataset\":\"{}\",\"points\":{},\"noise\":{},\"train_fraction\":{},\"data_seed\":{},",
             "\"hidden\":[{}],\"hidden_activation\":\"{}\",\"output_activation\":\"{}\",",
             "\"loss\":\"{}\",\"reduction\":\"{}\",\"eta\":{},\"batch_size\":{},\"weight_seed\":{},",
-            "\"features\":\"{}\",\"classes\":{},\"task\":\"{}\"}}"
+            "\"features\":\"{}\",\"classes\":{},\"task\":\"{}\",{}}}"
         ),
         s.data.kind,
         s.data.points,
@@ -52,8 +52,35 @@ pub fn settings_json(s: &Settings) -> String {
         s.weight_seed,
         s.features.map_or_else(|| "none".to_string(), |f| f.to_string()),
         classes,
-        task
+        task,
+        options_json(s)
     )
+}
+
+/// The optimiser, penalty and stop condition as JSON members:
+/// "optimizer":"gd|momentum|adam","momentum_beta":β (momentum only),
+/// "regularization":"none|l1|l2","lambda":λ (L1, L2 only), "stop":"none|epochs|loss",
+/// "stop_value":N or the target ℒ (a stop only).
+fn options_json(s: &Settings) -> String {
+    use crate::optim::Optimizer;
+    use crate::regularization::Regularization;
+    use crate::stop::StopCondition;
+    let optimizer = match s.optimizer {
+        Optimizer::GradientDescent => "\"optimizer\":\"gd\"".to_string(),
+        Optimizer::Momentum { beta } => format!("\"optimizer\":\"momentum\",\"momentum_beta\":{beta}"),
+        Optimizer::Adam => "\"optimizer\":\"adam\"".to_string(),
+    };
+    let penalty = match s.regularization {
+        Regularization::None => "\"regularization\":\"none\"".to_string(),
+        Regularization::L1 { lambda } => format!("\"regularization\":\"l1\",\"lambda\":{lambda}"),
+        Regularization::L2 { lambda } => format!("\"regularization\":\"l2\",\"lambda\":{lambda}"),
+    };
+    let stop = match s.stop {
+        StopCondition::None => "\"stop\":\"none\"".to_string(),
+        StopCondition::Epochs(n) => format!("\"stop\":\"epochs\",\"stop_value\":{n}"),
+        StopCondition::TargetLoss(l) => format!("\"stop\":\"loss\",\"stop_value\":{l}"),
+    };
+    format!("{optimizer},{penalty},{stop}")
 }
 
 // --- optim ---
@@ -89,4 +116,44 @@ pub fn run_label(s: &Settings) -> String {
         label.push_str(&penalty);
     }
     label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json_read::{parse, Value};
+    use crate::optim::Optimizer;
+    use crate::regularization::Regularization;
+    use crate::stop::StopCondition;
+
+    #[test]
+    fn the_settings_json_is_valid_json_and_names_every_option() {
+        let mut s = Settings::default();
+        let text = settings_json(&s);
+        let v = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert!(
+            matches!(v.get("optimizer"), Some(Value::Str(t)) if t == "gd"),
+            "{text}"
+        );
+        assert!(v.get("lambda").is_none() && v.get("stop_value").is_none());
+        s.optimizer = Optimizer::Momentum { beta: 0.5 };
+        s.regularization = Regularization::L2 { lambda: 0.01 };
+        s.stop = StopCondition::Epochs(7);
+        let text = settings_json(&s);
+        let v = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        for (key, want) in [("momentum_beta", "0.5"), ("lambda", "0.01"), ("stop_value", "7")] {
+            assert!(
+                matches!(v.get(key), Some(Value::Number(n)) if *n == want),
+                "{key}: {text}"
+            );
+        }
+        assert!(
+            matches!(v.get("regularization"), Some(Value::Str(t)) if t == "l2"),
+            "{text}"
+        );
+        assert!(
+            matches!(v.get("stop"), Some(Value::Str(t)) if t == "epochs"),
+            "{text}"
+        );
+    }
 }
