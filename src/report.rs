@@ -115,6 +115,8 @@ pub fn run_label(s: &Settings) -> String {
         label.push(' ');
         label.push_str(&penalty);
     }
+    // Reset draws a new weight seed: the seed lets a run be replayed from the same w₀.
+    label.push_str(&format!(" seed {}", s.weight_seed));
     label
 }
 

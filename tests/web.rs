@@ -352,7 +352,7 @@ mod optim_view {
         view.draw(boundary.clone(), Some(loss.clone()), true, true)
             .unwrap();
         let plain = pixels(&loss);
-        assert_eq!(view.keep_ghost(true), "ghost 1: GD η=0.03");
+        assert_eq!(view.keep_ghost(true), "ghost 1: GD η=0.03 seed 1");
         view.reset();
         view.train(2);
         view.draw(boundary, Some(loss.clone()), true, true).unwrap();
@@ -360,10 +360,20 @@ mod optim_view {
         for _ in 0..3 {
             view.keep_ghost(false);
         }
-        assert_eq!(
-            view.ghost_names(),
-            ["ghost 2: GD η=0.03", "ghost 3: GD η=0.03", "ghost 4: GD η=0.03"]
-        );
+        // After Reset the run has a fresh weight seed, which each name ends with.
+        let names = view.ghost_names();
+        let seed = view.settings_json();
+        let seed = seed
+            .split("\"weight_seed\":")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap();
+        for (k, name) in (2..=4).zip(&names) {
+            assert_eq!(name, &format!("ghost {k}: GD η=0.03 seed {seed}"));
+        }
+        assert_eq!(names.len(), 3);
         view.clear_ghosts();
         assert_eq!(view.ghost_count(), 0);
     }

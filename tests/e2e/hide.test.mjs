@@ -16,9 +16,9 @@ describe('hide flags in the address', () => {
   after(async () => { await playground?.close(); });
 
   test('named controls and groups are hidden, with their labels, and the rest stays', async () => {
-    const { page, errors, close } = await playground.openPage('?hide=noise,network,tabs,eta-number,data-seed');
+    const { page, errors, close } = await playground.openPage('?hide=noise,network,tabs,eta-number,data-seed,diagram');
     for (const selector of ['#noise', 'label[for="noise"]', '#activation', '.views', '#eta-number', '#eta',
-      '#data-seed', '#new-data-seed']) {
+      '#data-seed', '#new-data-seed', '#diagram']) {
       assert.equal(await shown(page, selector), false, `${selector} should be hidden`);
     }
     for (const selector of ['#points', 'label[for="points"]', '#play', '#boundary', '#dataset']) {

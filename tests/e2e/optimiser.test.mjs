@@ -126,7 +126,7 @@ describe('the Optimiser controls', () => {
     await frames(page, 6);
     assert.equal(await readout(page, 'iteration'), 0);
     assert.deepEqual(await page.$$eval('#ghost-list li', (li) => li.map((x) => x.textContent)),
-      ['ghost 1: Adam η=0.03']);
+      ['ghost 1: Adam η=0.03 seed 1']);
     await page.click('#step');
     // The dashed grey curve is on the chart, and goes when the ghosts are cleared.
     const withGhost = await ghostPixels(page, true, 60);
