@@ -256,6 +256,12 @@ impl Trainer {
     /// Restarts training from the weights the current seed draws.
     pub fn restart(&mut self) {
         self.mlp = build_model(&self.settings);
+        self.restart_run();
+    }
+
+    /// Restarts training at iteration 0 from the current model: fresh
+    /// gradients, optimiser state, batch order and loss curve.
+    fn restart_run(&mut self) {
         self.grads = self.mlp.zero_gradients();
         self.optimizer_state.reset();
         // The batch order has its own stream, derived from the weight seed.
@@ -315,6 +321,14 @@ impl Trainer {
         };
         self.evaluation = Some(e);
         e
+    }
+
+    /// Whether the current model's train and test losses are both finite
+    /// (evaluated afresh: the model may have been changed by hand).
+    fn losses_finite(&mut self) -> bool {
+        self.evaluation = None;
+        let e = self.evaluation();
+        e.train_loss.is_finite() && e.test_loss.is_finite()
     }
 
     /// One update: forward, loss gradient, backward, gradient step.
@@ -441,29 +455,17 @@ impl Trainer {
     /// data, nothing changes and the sentence says so.
     pub fn load_weights(&mut self, mlp: Mlp) -> Result<(), String> {
         crate::weights_json::check_same_shape(&mlp, &self.mlp)?;
-        // Checked before anything changes (restart would draw the seed's weights).
-        let s = &self.settings;
-        for (rows, targets) in [
-            (&self.train_x, &self.train_targets),
-            (&self.test_x, &self.test_targets),
-        ] {
-            // x(0) = φ(row): the expanded rows, and K scores for K classes.
-            let out = mlp.forward(rows, &mut self.ws);
-            let loss = s.loss_in_use().evaluate(s.reduction, out, targets, s.outputs());
-            if !loss.is_finite() {
-                return Err(
-                    "These weights give a loss that is not finite on this data; the model is unchanged."
-                        .into(),
-                );
-            }
+        let old = std::mem::replace(&mut self.mlp, mlp);
+        if !self.losses_finite() {
+            self.mlp = old;
+            self.evaluation = None;
+            return Err(
+                "These weights give a loss that is not finite on this data; the model is unchanged.".into(),
+            );
         }
-        self.restart();
-        self.mlp = mlp;
-        self.history.clear();
-        self.record();
+        self.restart_run();
         Ok(())
     }
-
     // --- diagram ---
 
     /// Sets one weight or bias by hand (the network diagram's editor) and
@@ -474,9 +476,7 @@ impl Trainer {
     pub fn set_parameter(&mut self, param: Param, value: f32) -> Result<(), String> {
         let old = param.get(&self.mlp)?;
         param.set(&mut self.mlp, value)?;
-        self.evaluation = None;
-        let e = self.evaluation();
-        if !(e.train_loss.is_finite() && e.test_loss.is_finite()) {
+        if !self.losses_finite() {
             param.set(&mut self.mlp, old)?;
             self.evaluation = None;
             return Err(format!(
