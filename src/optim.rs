@@ -93,6 +93,15 @@ impl Optimizer {
         Ok(opt)
     }
 
+    /// The page's name of this rule, as `parse` reads it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Optimizer::GradientDescent => "gd",
+            Optimizer::Momentum { .. } => "momentum",
+            Optimizer::Adam => "adam",
+        }
+    }
+
     /// Checks β of momentum: a number in [0, 1), since β ≥ 1 lets v grow forever.
     pub fn validate(&self) -> Result<(), String> {
         match *self {

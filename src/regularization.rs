@@ -56,6 +56,15 @@ impl Regularization {
         Ok(r)
     }
 
+    /// The page's name of this penalty, as `parse` reads it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Regularization::None => "none",
+            Regularization::L1 { .. } => "l1",
+            Regularization::L2 { .. } => "l2",
+        }
+    }
+
     /// Checks λ: a finite number in [0, `MAX_LAMBDA`].
     pub fn validate(&self) -> Result<(), String> {
         match self.lambda() {

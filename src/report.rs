@@ -63,24 +63,22 @@ pub fn settings_json(s: &Settings) -> String {
 /// "stop_value":N or the target ℒ (a stop only).
 fn options_json(s: &Settings) -> String {
     use crate::optim::Optimizer;
-    use crate::regularization::Regularization;
     use crate::stop::StopCondition;
-    let optimizer = match s.optimizer {
-        Optimizer::GradientDescent => "\"optimizer\":\"gd\"".to_string(),
-        Optimizer::Momentum { beta } => format!("\"optimizer\":\"momentum\",\"momentum_beta\":{beta}"),
-        Optimizer::Adam => "\"optimizer\":\"adam\"".to_string(),
-    };
-    let penalty = match s.regularization {
-        Regularization::None => "\"regularization\":\"none\"".to_string(),
-        Regularization::L1 { lambda } => format!("\"regularization\":\"l1\",\"lambda\":{lambda}"),
-        Regularization::L2 { lambda } => format!("\"regularization\":\"l2\",\"lambda\":{lambda}"),
-    };
-    let stop = match s.stop {
-        StopCondition::None => "\"stop\":\"none\"".to_string(),
-        StopCondition::Epochs(n) => format!("\"stop\":\"epochs\",\"stop_value\":{n}"),
-        StopCondition::TargetLoss(l) => format!("\"stop\":\"loss\",\"stop_value\":{l}"),
-    };
-    format!("{optimizer},{penalty},{stop}")
+    let mut members = vec![format!("\"optimizer\":\"{}\"", s.optimizer.name())];
+    if let Optimizer::Momentum { beta } = s.optimizer {
+        members.push(format!("\"momentum_beta\":{beta}"));
+    }
+    members.push(format!("\"regularization\":\"{}\"", s.regularization.name()));
+    if let Some(lambda) = s.regularization.lambda() {
+        members.push(format!("\"lambda\":{lambda}"));
+    }
+    members.push(format!("\"stop\":\"{}\"", s.stop.name()));
+    match s.stop {
+        StopCondition::None => {}
+        StopCondition::Epochs(n) => members.push(format!("\"stop_value\":{n}")),
+        StopCondition::TargetLoss(l) => members.push(format!("\"stop_value\":{l}")),
+    }
+    members.join(",")
 }
 
 // --- optim ---
@@ -157,5 +155,30 @@ mod tests {
             matches!(v.get("stop"), Some(Value::Str(t)) if t == "epochs"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn each_name_parses_back_to_its_option() {
+        for o in [
+            Optimizer::GradientDescent,
+            Optimizer::Momentum { beta: 0.5 },
+            Optimizer::Adam,
+        ] {
+            assert_eq!(Optimizer::parse(o.name(), 0.5), Ok(o));
+        }
+        for r in [
+            Regularization::None,
+            Regularization::L1 { lambda: 0.5 },
+            Regularization::L2 { lambda: 0.5 },
+        ] {
+            assert_eq!(Regularization::parse(r.name(), 0.5), Ok(r));
+        }
+        for c in [
+            StopCondition::None,
+            StopCondition::Epochs(5),
+            StopCondition::TargetLoss(5.0),
+        ] {
+            assert_eq!(StopCondition::parse(c.name(), 5.0), Ok(c));
+        }
     }
 }

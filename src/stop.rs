@@ -57,6 +57,15 @@ impl StopCondition {
         Ok(c)
     }
 
+    /// The page's name of this condition, as `parse` reads it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            StopCondition::None => "none",
+            StopCondition::Epochs(_) => "epochs",
+            StopCondition::TargetLoss(_) => "loss",
+        }
+    }
+
     /// Checks the target loss: a finite number above 0 (ℒ ≥ 0 never reaches
     /// a negative target, and 0 only by luck).
     pub fn validate(&self) -> Result<(), String> {
