@@ -25,6 +25,14 @@ fn the_optimised_wasm_build_follows_the_scalar_reference() {
     assert!(diff < 1e-5, "largest difference {diff}");
 }
 
+/// The sentence a refused call carries.
+fn message(err: wasm_bindgen::JsError) -> String {
+    wasm_bindgen::JsValue::from(err)
+        .unchecked_into::<js_sys::Error>()
+        .message()
+        .into()
+}
+
 fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let c: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
@@ -391,7 +399,7 @@ mod optim_view {
 
 /// Issue 6, data: input features, K classes and regression through the handle.
 mod data_kinds {
-    use super::canvas;
+    use super::{canvas, message};
     use mlp_playground::web::ClassifierView;
     use wasm_bindgen_test::*;
 
@@ -439,8 +447,8 @@ mod data_kinds {
         view.draw(canvas(200, 200), Some(canvas(200, 100)), false, true)
             .unwrap();
         let csv = "x1,x2,label\n1,2,1\n-1,0.5,-1\n2,2,1\n0,-3,-1\n";
-        let refused = view.import_points_csv(csv).is_err();
-        assert!(refused, "own points need two classes");
+        let refused = message(view.import_points_csv(csv).unwrap_err());
+        assert!(refused.contains("choose a two-class data set"), "{refused}");
         assert_eq!(view.classes(), 4, "a refused import changes nothing");
         view.set_data("plane", 200.0, 0.1, 0.5, 1.0).unwrap();
         assert_eq!((view.classes(), view.output_width()), (0, 1));
@@ -453,20 +461,12 @@ mod data_kinds {
 
 // --- diagram ---
 mod diagram {
-    use super::{canvas, class_pixels};
+    use super::{canvas, class_pixels, message};
     use mlp_playground::render::palette::classify_pixel;
     use mlp_playground::web::ClassifierView;
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use web_sys::CanvasRenderingContext2d;
-
-    /// The sentence a refused call carries.
-    fn message(err: wasm_bindgen::JsError) -> String {
-        JsValue::from(err)
-            .unchecked_into::<js_sys::Error>()
-            .message()
-            .into()
-    }
 
     #[wasm_bindgen_test]
     fn set_weight_changes_the_boundary_and_refuses_bad_input() {
