@@ -421,3 +421,73 @@ fn a_kept_ghost_curve_is_drawn_dashed_behind_the_run() {
     // The current run is still drawn in full colour on top.
     assert!(count_in(&with_ghost, whole, |p| p == TRAIN_CURVE) > 100);
 }
+
+/// The longest run of consecutive pixels equal to `colour` in row `y`, and where it starts.
+fn longest_run(buf: &[u8], y: u32, colour: [u8; 3]) -> (u32, u32) {
+    let (mut best, mut at, mut run) = (0, 0, 0);
+    for x in 0..SIZE.0 {
+        run = if pixel(buf, x as i32, y as i32) == colour {
+            run + 1
+        } else {
+            0
+        };
+        if run > best {
+            (best, at) = (run, x + 1 - run);
+        }
+    }
+    (best, at)
+}
+
+#[test]
+fn the_legend_draws_a_sample_line_per_entry_in_the_upper_right() {
+    use mlp_playground::render::legend::{draw_legend, Entry, Layout};
+    use mlp_playground::render::palette::Rgb;
+    let colour = |c: Rgb| ShapeStyle::from(RGBColor(c[0], c[1], c[2]));
+    let mut buf = vec![255u8; (SIZE.0 * SIZE.1 * 3) as usize];
+    {
+        let area = bitmap(&mut buf).into_drawing_area();
+        let entries = [
+            Entry {
+                name: "train",
+                style: colour(TRAIN_CURVE),
+            },
+            Entry {
+                name: "test",
+                style: colour(TEST_CURVE),
+            },
+        ];
+        let layout = Layout {
+            font: 11,
+            margin: 10,
+            sample: 18,
+        };
+        draw_legend(&area, &entries, layout).unwrap();
+    }
+    let rows = |c: Rgb| -> Vec<(u32, (u32, u32))> {
+        (0..SIZE.1)
+            .map(|y| (y, longest_run(&buf, y, c)))
+            .filter(|(_, (len, _))| *len >= 18)
+            .collect()
+    };
+    let (train, test) = (rows(TRAIN_CURVE), rows(TEST_CURVE));
+    assert_eq!(
+        (train.len(), test.len()),
+        (1, 1),
+        "one sample line each: {train:?} {test:?}"
+    );
+    let ((train_y, (_, train_x)), (test_y, (_, test_x))) = (train[0], test[0]);
+    assert!(
+        train_y < test_y && test_y < 60,
+        "entries stacked at the top: {train_y}, {test_y}"
+    );
+    assert_eq!(train_x, test_x, "sample lines aligned");
+    assert!(train_x > SIZE.0 / 2, "in the right half: x = {train_x}");
+    // Nothing outside the box: the left half stays white.
+    let left = PixelRect {
+        x: 0,
+        y: 0,
+        width: SIZE.0 / 2,
+        height: SIZE.1,
+    };
+    assert_eq!(count_in(&buf, left, |p| p != [255, 255, 255]), 0);
+}

@@ -2,6 +2,7 @@
 //! unit's term ω_k σ(w_k x + b_k) as a thin curve, so the sum is seen as a sum.
 
 use super::classifier_chart::{fail, rgb};
+use super::legend::sans;
 use super::palette::{FIT, HIGHLIGHT, SAMPLE, TARGET, UNIT};
 use super::PixelRect;
 use crate::approx::{unit_term, INTERVAL};
@@ -90,8 +91,8 @@ pub fn draw_approx<DB: DrawingBackend>(
         .y_labels(7)
         .x_desc("x")
         .y_desc("ψ(x), f(x)")
-        .label_style(("sans-serif", px(12.0)))
-        .axis_desc_style(("sans-serif", px(13.0)))
+        .label_style(sans(px(12.0)))
+        .axis_desc_style(sans(px(13.0)))
         .draw()
         .map_err(fail)?;
     let units = mlp.layers[0].outputs;

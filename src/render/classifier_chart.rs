@@ -3,6 +3,7 @@
 //! training points filled and test points hollow.
 
 use super::classes::class_colour;
+use super::legend::sans;
 use super::palette::{point_colour, Rgb};
 use super::PixelRect;
 use crate::dataset::{Dataset, DOMAIN};
@@ -62,8 +63,8 @@ pub fn draw_classifier<DB: DrawingBackend>(
         .y_labels(7)
         .x_desc("x₁")
         .y_desc("x₂")
-        .label_style(("sans-serif", px(12.0)))
-        .axis_desc_style(("sans-serif", px(13.0)))
+        .label_style(sans(px(12.0)))
+        .axis_desc_style(sans(px(13.0)))
         .draw()
         .map_err(fail)?;
     if let Some(line) = options.overlay {
@@ -134,6 +135,6 @@ pub fn rgb(c: Rgb) -> RGBColor {
 }
 
 /// Plotters' errors as a sentence.
-pub fn fail<E: std::fmt::Debug>(e: E) -> String {
-    format!("Drawing failed: {e:?}")
+pub fn fail<E: std::fmt::Display>(e: E) -> String {
+    format!("Drawing failed: {e}")
 }

@@ -3,6 +3,7 @@
 //! next iterate; and the map of outcomes over (η, w₀).
 
 use super::classifier_chart::{fail, rgb};
+use super::legend::sans;
 use super::palette::{Rgb, FIT, HIGHLIGHT, NEGATIVE, POSITIVE, TARGET, UNIT};
 use super::PixelRect;
 use crate::lessons::gd1d::{Curve, Outcome};
@@ -56,7 +57,7 @@ pub fn draw_gd1d<DB: DrawingBackend>(
         .light_line_style(BLACK.mix(0.04))
         .x_desc("w")
         .y_desc("L(w)")
-        .label_style(("sans-serif", px(12.0)))
+        .label_style(sans(px(12.0)))
         .draw()
         .map_err(fail)?;
     // Each curve is cut where it leaves the plot, in as many pieces as it has.
@@ -136,7 +137,7 @@ pub fn draw_outcome_map<DB: DrawingBackend>(
         .x_desc("w₀")
         .y_desc("η")
         .y_label_formatter(&|v: &f64| format!("{:.0e}", 10f64.powf(*v)))
-        .label_style(("sans-serif", px(11.0)))
+        .label_style(sans(px(11.0)))
         .draw()
         .map_err(fail)?;
     let (w0, eta) = current;

@@ -2,6 +2,7 @@
 //! of logistic regression after a number of gradient steps, and LDA's.
 
 use super::classifier_chart::{fail, rgb};
+use super::legend::sans;
 use super::palette::{NEGATIVE, POSITIVE, TARGET, TEST_CURVE};
 use crate::lessons::logistic::{Linear, Points};
 use plotters::prelude::*;
@@ -36,7 +37,7 @@ pub fn draw_logistic<DB: DrawingBackend>(
     for (area, panel) in areas.iter().zip(panels) {
         let mut chart = ChartBuilder::on(area)
             .margin(px(6.0))
-            .caption(&panel.title, ("sans-serif", px(13.0)))
+            .caption(&panel.title, sans(px(13.0)))
             .x_label_area_size(px(20.0))
             .y_label_area_size(px(28.0))
             .build_cartesian_2d(-R..R, -R..R)
@@ -46,7 +47,7 @@ pub fn draw_logistic<DB: DrawingBackend>(
             .disable_mesh()
             .x_labels(5)
             .y_labels(5)
-            .label_style(("sans-serif", px(10.0)))
+            .label_style(sans(px(10.0)))
             .draw()
             .map_err(fail)?;
         let dot = px(2.5) as i32;

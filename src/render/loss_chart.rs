@@ -3,6 +3,7 @@
 //! log10 scale.
 
 use super::classifier_chart::{fail, rgb};
+use super::legend::{draw_legend, sans, Entry, Layout};
 use super::palette::{Rgb, GHOSTS, TEST_CURVE, TRAIN_CURVE};
 use crate::history::LossHistory;
 use plotters::prelude::*;
@@ -134,8 +135,8 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
         .y_label_formatter(&y_label)
         .x_labels(5)
         .x_label_formatter(&|v: &f64| compact(*v))
-        .label_style(("sans-serif", px(11.0)))
-        .axis_desc_style(("sans-serif", px(12.0)))
+        .label_style(sans(px(11.0)))
+        .axis_desc_style(sans(px(12.0)))
         .draw()
         .map_err(fail)?;
     let (shown, ghost_shown) = {
@@ -143,34 +144,31 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
         let ghost_shown = shown.split_off(curves.len());
         (shown, ghost_shown)
     };
+    let mut legend = Vec::new();
     for (line, points) in ghost_lines.iter().zip(ghost_shown) {
         let style = rgb(line.colour).mix(0.6).stroke_width(px(1.5).max(1));
         let (dash, gap) = (px(5.0).max(2), px(3.0).max(1));
-        let series = chart
+        chart
             .draw_series(DashedLineSeries::new(points, dash, gap, style))
             .map_err(fail)?;
         if let Some(name) = &line.legend {
-            series
-                .label(name.as_str())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+            legend.push(Entry { name, style });
         }
     }
     for (curve, points) in curves.iter().zip(shown) {
         let style = rgb(curve.colour).stroke_width(px(1.5).max(1));
-        chart
-            .draw_series(LineSeries::new(points, style))
-            .map_err(fail)?
-            .label(curve.name)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+        chart.draw_series(LineSeries::new(points, style)).map_err(fail)?;
+        legend.push(Entry {
+            name: curve.name,
+            style,
+        });
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(("sans-serif", px(11.0)))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .draw()
-        .map_err(fail)?;
+    let layout = Layout {
+        font: px(11.0),
+        margin: px(10.0),
+        sample: px(18.0),
+    };
+    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, layout)?;
     root.present().map_err(fail)
 }
 

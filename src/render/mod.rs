@@ -8,6 +8,7 @@ pub mod boundary;
 pub mod classes;
 pub mod classifier_chart;
 pub mod gd1d_chart;
+pub mod legend;
 pub mod logistic_chart;
 pub mod loss_chart;
 pub mod palette;
