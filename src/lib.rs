@@ -8,6 +8,7 @@ pub mod activation;
 pub mod approx;
 pub mod batch;
 pub mod dataset;
+pub mod decimal;
 pub mod edit;
 pub mod encoding;
 pub mod exports;

@@ -14,6 +14,7 @@
 //! outputs. Non-finite values cannot be written in JSON and are refused.
 
 use crate::activation::Activation;
+use crate::decimal::parse_f32;
 use crate::json_read::{parse, Value};
 use crate::mlp::Mlp;
 
@@ -176,8 +177,8 @@ fn fill(v: Option<&Value>, what: &str, dest: &mut [f32]) -> Result<(), String> {
 /// turned into infinity).
 fn number(v: &Value, what: &str) -> Result<f32, String> {
     match v {
-        Value::Number(text) => match text.parse::<f32>() {
-            Ok(x) if x.is_finite() => Ok(x),
+        Value::Number(text) => match parse_f32(text) {
+            Some(x) if x.is_finite() => Ok(x),
             _ => Err(format!(
                 "{what} holds {text}, which is not a finite 32-bit number"
             )),
