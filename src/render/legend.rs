@@ -5,12 +5,15 @@
 //! default font from the string "sans-serif" on every call, and turning a
 //! font name into a family lowercases it, which links Unicode's case tables
 //! (about 18 KB of the .wasm) for one word. Fonts here are named by the
-//! `FontFamily` enum (see `sans`), so no name is ever parsed.
+//! `FontFamily` enum (see `sans`), so no name is ever parsed. And text is
+//! measured through the backend, which the page's canvas answers with
+//! `measureText`, not through the font (plotters' web font lays out a
+//! `<span>` in the page, forcing a layout every frame; see web/canvas.rs).
 
 use super::classifier_chart::fail;
 use plotters::coord::Shift;
-use plotters::element::MultiLineText;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The text style of chart labels: the browser's sans-serif at `size` pixels.
 pub fn sans(size: u32) -> FontDesc<'static> {
@@ -46,17 +49,18 @@ pub fn draw_legend<DB: DrawingBackend>(
     if entries.is_empty() {
         return Ok(());
     }
-    let font = sans(layout.font);
-    let style = TextStyle::from(font);
-    let mut text = MultiLineText::<_, &str>::new((0, 0), &style);
+    let style = TextStyle::from(sans(layout.font)).pos(Pos::new(HPos::Left, VPos::Center));
+    // Measured through the backend (the canvas's measureText in the browser),
+    // one line each; a line is 1.25 font sizes high.
+    let mut text_w = 0;
     for entry in entries {
-        text.push_line(entry.name);
+        text_w = text_w.max(area.estimate_text_size(entry.name, &style).map_err(fail)?.0 as i32);
     }
-    let (text_w, text_h) = text.estimate_dimension().map_err(fail)?;
+    let line = (layout.font as i32 * 5 + 3) / 4;
     let margin = layout.margin as i32;
     let gap = margin / 2;
     let w = text_w + layout.sample as i32 + 3 * gap + margin;
-    let h = text_h + 2 * gap;
+    let h = line * entries.len() as i32 + 2 * gap;
     let (area_w, _) = area.dim_in_pixel();
     let (x0, y0) = (area_w as i32 - w - margin / 2, margin / 2);
     let corners = [(x0, y0), (x0 + w, y0 + h)];
@@ -64,14 +68,13 @@ pub fn draw_legend<DB: DrawingBackend>(
         .map_err(fail)?;
     area.draw(&Rectangle::new(corners, BLACK.mix(0.3)))
         .map_err(fail)?;
-    let text_x = x0 + 2 * gap + layout.sample as i32;
-    text.relocate((text_x, y0 + gap));
-    area.draw(&text).map_err(fail)?;
-    let lines = text.compute_line_layout().map_err(fail)?;
-    for (((_, top), (_, bottom)), entry) in lines.into_iter().zip(entries) {
-        let y = (top + bottom) / 2;
-        let sample = vec![(x0 + gap, y), (x0 + gap + layout.sample as i32, y)];
+    let sample_x = x0 + gap;
+    let text_x = sample_x + layout.sample as i32 + gap;
+    for (i, entry) in entries.iter().enumerate() {
+        let y = y0 + gap + line * i as i32 + line / 2;
+        let sample = vec![(sample_x, y), (sample_x + layout.sample as i32, y)];
         area.draw(&PathElement::new(sample, entry.style)).map_err(fail)?;
+        area.draw_text(entry.name, &style, (text_x, y)).map_err(fail)?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The wasm-bindgen handle of the universal-approximation view.
 
-use super::{device_pixel_ratio, js_err, no_canvas, parse, seed_of, whole};
+use super::canvas::Canvas;
+use super::{device_pixel_ratio, js_err, parse, seed_of, whole};
 use crate::approx::lab::{Lab, Mode, Samples, MAX_UNITS};
 use crate::approx::target::Target;
 use crate::approx::unit_params;
@@ -9,7 +10,6 @@ use crate::render::loss_chart::{draw_curves, draw_loss, Axes, Curve};
 use crate::render::palette::{TEST_CURVE, TRAIN_CURVE};
 use crate::report;
 use crate::Activation;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -163,7 +163,7 @@ impl ApproxView {
     ) -> Result<(), JsError> {
         let scale = device_pixel_ratio();
         if let Some(canvas) = plot {
-            let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
+            let backend = Canvas::new(canvas)?;
             let samples = self.shown_samples();
             let mlp = self.lab.mlp();
             let highlight = usize::try_from(highlight).ok();
@@ -176,11 +176,11 @@ impl ApproxView {
             self.layout = Some(draw_approx(backend, mlp, &samples, curves, options).map_err(js_err)?);
         }
         if let Some(canvas) = loss {
-            let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
+            let backend = Canvas::new(canvas)?;
             self.draw_loss(backend, log_scale, scale)?;
         }
         if let Some(canvas) = error {
-            let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
+            let backend = Canvas::new(canvas)?;
             self.draw_error(backend, scale)?;
         }
         Ok(())
@@ -310,7 +310,7 @@ impl ApproxView {
             .collect()
     }
 
-    fn draw_loss(&self, backend: CanvasBackend, log_scale: bool, scale: f32) -> Result<(), JsError> {
+    fn draw_loss(&self, backend: Canvas, log_scale: bool, scale: f32) -> Result<(), JsError> {
         let y_desc = if log_scale { "MSE (log)" } else { "MSE" };
         match self.lab.mode() {
             Mode::Trained => {
@@ -352,7 +352,7 @@ impl ApproxView {
         .map_err(js_err)
     }
 
-    fn draw_error(&self, backend: CanvasBackend, scale: f32) -> Result<(), JsError> {
+    fn draw_error(&self, backend: Canvas, scale: f32) -> Result<(), JsError> {
         let (x_desc, points): (_, Vec<(f64, f64)>) = match self.lab.mode() {
             Mode::Trained => (
                 "iteration",

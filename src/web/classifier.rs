@@ -1,5 +1,6 @@
 //! The wasm-bindgen handle of the classification view.
 
+use super::canvas::Canvas;
 use super::{context_2d, device_pixel_ratio, js_err, no_canvas, parse, seed_of, whole};
 use crate::dataset::{DataSpec, DatasetKind};
 use crate::features::{Feature, FeatureSet};
@@ -12,7 +13,6 @@ use crate::render::loss_chart::{draw_loss_with_ghosts, Axes, Ghost};
 use crate::render::unit_grids::UnitGrids;
 use crate::render::PixelRect;
 use crate::{dataset::POINTS_RANGE, Settings, Trainer};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -194,7 +194,7 @@ impl ClassifierView {
         self.layer = Some(layer);
         composited.map_err(|_| js_err("The browser refused to draw the chart's axes and points.".into()))?;
         let Some(loss) = loss else { return Ok(()) };
-        let backend = CanvasBackend::with_canvas_object(loss).ok_or_else(no_canvas)?;
+        let backend = Canvas::new(loss)?;
         let axes = Axes {
             x_desc: "iteration",
             y_desc: if log_scale { "loss (log)" } else { "loss" },
@@ -484,7 +484,7 @@ fn draw_layer(key: LayerKey, trainer: &Trainer) -> Result<Layer, JsError> {
     let canvas = new_canvas()?;
     canvas.set_width(key.size.0);
     canvas.set_height(key.size.1);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_canvas)?;
+    let backend = Canvas::new(canvas.clone())?;
     let split = trainer.split();
     let options = ChartOptions {
         scale: key.scale,

@@ -1,14 +1,14 @@
 //! The wasm-bindgen handles of the lessons that have views of their own:
 //! gradient descent on a 1D curve, and logistic regression next to LDA.
 
-use super::{device_pixel_ratio, js_err, no_canvas, seed_of};
+use super::canvas::Canvas;
+use super::{device_pixel_ratio, js_err, seed_of};
 use crate::lessons::gd1d::{iterates, outcome, outcome_map, Curve, Outcome};
 use crate::lessons::lda::lda;
 use crate::lessons::logistic::{loss, normal_start, train, two_gaussians, Linear, Points};
 use crate::render::gd1d_chart::{draw_gd1d, draw_outcome_map};
 use crate::render::logistic_chart::{draw_logistic, Panel};
 use crate::render::PixelRect;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -99,7 +99,7 @@ impl Gd1dView {
     ) -> Result<(), JsError> {
         let scale = device_pixel_ratio();
         if let Some(c) = curve {
-            let backend = CanvasBackend::with_canvas_object(c).ok_or_else(no_canvas)?;
+            let backend = Canvas::new(c)?;
             self.rect = Some(draw_gd1d(backend, self.curve, &self.ws, self.eta, scale).map_err(js_err)?);
         }
         if let Some(c) = map {
@@ -108,7 +108,7 @@ impl Gd1dView {
             let outcomes = self
                 .map
                 .get_or_insert_with(|| outcome_map(curve, &etas, &w0s, MAP.2));
-            let backend = CanvasBackend::with_canvas_object(c).ok_or_else(no_canvas)?;
+            let backend = Canvas::new(c)?;
             draw_outcome_map(backend, outcomes, &etas, &w0s, (self.w0, self.eta), scale).map_err(js_err)?;
         }
         Ok(())
@@ -256,7 +256,7 @@ impl LogisticView {
                 model: m,
             })
             .collect();
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_canvas)?;
+        let backend = Canvas::new(canvas)?;
         let lda = if show_lda { lda(data) } else { None };
         draw_logistic(backend, data, &panels, lda, 2, device_pixel_ratio()).map_err(js_err)
     }

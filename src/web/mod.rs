@@ -4,6 +4,7 @@
 //! carrying a sentence for the user, and a refused setting changes nothing.
 
 pub mod approx;
+pub mod canvas;
 pub mod classifier;
 pub mod lessons;
 
