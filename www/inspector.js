@@ -27,7 +27,10 @@ function formula(trace, at) {
   }
   const sigma = trace.layers[l - 1].activation;
   if (at.phase === 'forward') {
-    const last = l === L ? `\nf(xₙ) = x(${L}) = ${fmt(trace.layers[L - 1].x[0])},  ℓ(f(xₙ), yₙ) = ${fmt(trace.loss)}` : '';
+    // K outputs (K classes' scores) are a vector; one output a number.
+    const out = trace.layers[L - 1].x;
+    const f = out.length === 1 ? fmt(out[0]) : `(${out.map(fmt).join(', ')})`;
+    const last = l === L ? `\nf(xₙ) = x(${L}) = ${f},  ℓ(f(xₙ), yₙ) = ${fmt(trace.loss)}` : '';
     return `s(${l}) = w(${l}) x(${l - 1}) + b(${l}),   x(${l}) = σ(s(${l})) with σ = ${sigma}${last}`;
   }
   const dx = l === L ? `[∂ℓ/∂x(${L})] = ∇₁ℓ(x(${L}), yₙ)` : `[∂ℓ/∂x(${l})] = (w(${l + 1}))ᵀ [∂ℓ/∂s(${l + 1})]`;

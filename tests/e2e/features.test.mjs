@@ -190,6 +190,16 @@ describe('features, discretize, regression and classes', () => {
     assert.match(await page.textContent('#architecture'), /→ 4 · /);
     assert.equal(await page.locator('#legend-classes .swatch').count(), 4);
     await assertRefused(page, [['#classes', '9', '4']]);
+    // The backprop inspector's last forward step shows f(xₙ) as the K = 4 scores.
+    await page.check('#inspector-toggle');
+    for (let i = 0; i < 3; i += 1) await page.click('#bp-next');
+    await frames(page);
+    assert.match(await page.textContent('#bp-step'), /forward pass, layer 3/);
+    const scores = await page.evaluate(() => JSON.parse(window.playground.view.trace_json(0)).layers[2].x);
+    assert.equal(scores.length, 4);
+    const fmt = (x) => Number(x.toPrecision(3)).toString().replace('-', '−');
+    assert.ok((await page.textContent('#bp-formula')).includes(`f(xₙ) = x(3) = (${scores.map(fmt).join(', ')})`));
+    await page.uncheck('#inspector-toggle');
     // Back to two classes: the loss select is live again, the output is one unit.
     await page.selectOption('#dataset', 'circle');
     await frames(page);
