@@ -3,7 +3,8 @@
 // and drawn by the core on one canvas), links coloured by the sign of w(l)_ij and as
 // wide as |w(l)_ij|. Hovering says what a node or link is and its value; a click,
 // or Enter on the node the arrow keys reached, opens the editor (diagram-editor.js).
-// While training plays it refreshes at most ten times a second.
+// While training plays it refreshes at most ten times a second, and not at all while
+// it is scrolled out of view (a small screen): it catches up as it comes back.
 
 import { buildDiagram, layoutDiagram } from './diagram-layout.js';
 import { createEditor, describeParam } from './diagram-editor.js';
@@ -130,6 +131,13 @@ export function createDiagram({ doc, view, changed, status }) {
   let last = -Infinity;
   let params = { weights: [], biases: [] };
   const d = { net: null, focus: { l: 0, i: 0 } };
+  // Whether any of the panel is on screen; a draw skipped while it is not is owed.
+  let onScreen = true;
+  let owed = false;
+  new IntersectionObserver(([entry]) => {
+    onScreen = entry.isIntersecting;
+    if (onScreen && owed) changed();
+  }).observe(frame);
 
   d.placeRing = () => {
     const { ring, nodes } = d.net.parts;
@@ -174,6 +182,8 @@ export function createDiagram({ doc, view, changed, status }) {
     d.placeRing();
   };
   const draw = () => {
+    owed = !onScreen;
+    if (owed) return;
     const width = frame.clientWidth;
     if (width === 0) return; // hidden: drawn when shown
     const sizes = Array.from(view.layer_sizes());

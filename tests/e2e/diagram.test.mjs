@@ -184,6 +184,30 @@ describe('the network diagram', () => {
     await close();
   });
 
+  test('scrolled out of view the diagram is not redrawn while training; back in view it catches up', async () => {
+    const { page, errors, close } = await playground.openPage();
+    await page.setViewportSize({ width: 1280, height: 360 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await frames(page);
+    // Count the core's thumbnail draws from here on.
+    await page.evaluate(() => {
+      const { view } = window.playground;
+      const draw = view.draw_diagram.bind(view);
+      window.thumbnailDraws = 0;
+      view.draw_diagram = (...args) => { window.thumbnailDraws += 1; return draw(...args); };
+    });
+    assert.ok(await page.evaluate(() => document.getElementById('diagram').getBoundingClientRect().top > innerHeight));
+    await page.click('#play');
+    const start = await page.evaluate(() => window.playground.view.iteration());
+    await page.waitForFunction((i) => window.playground.view.iteration() > i + 200, start, WAIT);
+    assert.equal(await page.evaluate(() => window.thumbnailDraws), 0, 'nothing drawn off screen');
+    await page.locator('#diagram').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.thumbnailDraws >= 2, null, WAIT);
+    await page.click('#play');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   test('screenshot of the diagram of a trained XOR, with a unit\'s editor open', async () => {
     const { page, errors, close } = await playground.openPage();
     await page.selectOption('#dataset', 'xor');
