@@ -2,19 +2,36 @@
 //! (large state stays in Rust; JavaScript gets small answers and calls
 //! setters) and the helpers they share. Every error becomes a `JsError`
 //! carrying a sentence for the user, and a refused setting changes nothing.
+//!
+//! Two cargo features split the handles into two wasm modules (the page loads
+//! the lessons' one only when a lesson tab is opened): `classifier-view` gives
+//! `ClassifierView` and the page-level functions (`limits`, `fresh_seed`,
+//! `matmul`), `lesson-views` gives `ApproxView`, `Gd1dView` and `LogisticView`.
+//! (lib.rs compiles this module only with at least one of them.) Each helper
+//! below used by one view's handles only is compiled only with that feature.
 
+#[cfg(feature = "lesson-views")]
 pub mod approx;
+#[cfg(feature = "classifier-view")]
 pub mod classifier;
+#[cfg(feature = "lesson-views")]
 pub mod lessons;
 
+#[cfg(feature = "lesson-views")]
 pub use approx::ApproxView;
+#[cfg(feature = "classifier-view")]
 pub use classifier::ClassifierView;
+#[cfg(feature = "lesson-views")]
 pub use lessons::{Gd1dView, LogisticView};
 
+#[cfg(feature = "classifier-view")]
 use crate::dataset::POINTS_RANGE;
+#[cfg(feature = "classifier-view")]
 use crate::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "classifier-view")]
 use wasm_bindgen::JsCast;
+#[cfg(feature = "classifier-view")]
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A sentence for the user, as the error JavaScript sees.
@@ -28,6 +45,7 @@ fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, JsError> {
 }
 
 /// A fresh random seed from the operating system, for a user who asks for one.
+#[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn fresh_seed() -> Result<u32, JsError> {
     let mut bytes = [0u8; 4];
@@ -39,6 +57,7 @@ pub fn fresh_seed() -> Result<u32, JsError> {
 /// through the same kernel as the forward pass (s = x wᵀ + b). JavaScript
 /// times the call; 2n³·reps / time is the best GFLOP/s this core reaches.
 /// Returns a checksum so the work cannot be optimised away.
+#[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn matmul(n: u32, reps: u32) -> f64 {
     let n = n as usize;
@@ -53,6 +72,7 @@ pub fn matmul(n: u32, reps: u32) -> f64 {
 }
 
 /// The limits the core accepts, as JSON, so the page's controls agree with it.
+#[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn limits() -> String {
     format!(
@@ -62,6 +82,7 @@ pub fn limits() -> String {
 }
 
 /// The 2D drawing context of a canvas, or a sentence saying there is none.
+#[cfg(feature = "classifier-view")]
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
     canvas
         .get_context("2d")
