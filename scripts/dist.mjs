@@ -1,8 +1,11 @@
-// The shipped copy of the page, dist/: four files. The ES modules of www/ and
-// the wasm-bindgen glue bundled and minified by esbuild into www/pkg/playground.js
-// (next to the .wasm, so the glue's new URL('…_bg.wasm', import.meta.url) still
-// finds it), the CSS minified, the HTML without indentation and comments, and
-// the .wasm as built. scripts/build.sh writes it after the wasm build; `npm start`
+// The shipped copy of the page, dist/. The ES modules of www/ and the
+// wasm-bindgen glue bundled and minified by esbuild into www/pkg/playground.js,
+// with code splitting: what www/lesson-views.js imports with import() (the lesson
+// tabs' JS and the mlp_lessons glue) becomes www/pkg/lesson-build.js (plus any
+// chunk-*.js of code both share), fetched only when a lesson view is needed. All of
+// it sits next to the two .wasm files, so each glue's new URL('…_bg.wasm',
+// import.meta.url) still finds its own. The CSS minified, the HTML without
+// indentation and comments, and the .wasm files as built. scripts/build.sh writes it after the wasm build; `npm start`
 // and the benchmark's size and first-frame figures use it. The top level stays
 // the development copy: readable modules, served as they are.
 //
@@ -22,6 +25,18 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const STYLE = 'www/style.css';
 /** The bundle, beside the .wasm (the glue finds the .wasm relative to itself). */
 export const BUNDLE = 'www/pkg/playground.js';
+/** The lesson views' wasm (scripts/build.sh), fetched by the lazily loaded chunk. */
+export const LESSONS_WASM = 'www/pkg/mlp_lessons_bg.wasm';
+/** What the page imports with import() (lesson-views.js): an entry of its own, so a stable name. */
+const LAZY = 'www/lesson-build.js';
+/** Its bundle in dist/. */
+export const LESSONS_BUNDLE = 'www/pkg/lesson-build.js';
+
+/** The chunks a bundle imports statically (esbuild's minified `from"./chunk-….js"`), as dist/ paths. */
+export function staticChunks(code) {
+  const dir = path.posix.dirname(BUNDLE);
+  return [...code.matchAll(/(?:from|import)\s*"\.\/(chunk-[\w-]+\.js)"/g)].map((m) => `${dir}/${m[1]}`);
+}
 
 /**
  * index.html without comments and without each line's indentation. Line breaks
@@ -40,22 +55,32 @@ export function minifyHtml(html) {
 
 /**
  * index.html for dist/: the entry <script> loads the bundle, and the preload block
- * keeps only the .wasm (the bundle holds every module).
+ * keeps the .wasm and the chunks the bundle imports statically (code it shares with
+ * the lesson views' bundle), so those come at once rather than after the bundle.
  */
-export function distHtml(html) {
+export function distHtml(html, chunks = []) {
   const entry = `<script type="module" src="${ENTRY}"></script>`;
   if (!html.includes(entry)) throw new Error(`index.html has no ${entry}.`);
-  const wasm = `  <link rel="preload" href="${WASM}" as="fetch" type="application/wasm" crossorigin>`;
-  return minifyHtml(withBlock(html, wasm).replace(entry, `<script type="module" src="${BUNDLE}"></script>`));
+  const links = [`  <link rel="preload" href="${WASM}" as="fetch" type="application/wasm" crossorigin>`,
+    ...chunks.map((c) => `  <link rel="modulepreload" href="${c}">`)];
+  return minifyHtml(withBlock(html, links.join('\n')).replace(entry, `<script type="module" src="${BUNDLE}"></script>`));
 }
 
-/** The page's modules and the glue as one minified ES module (import.meta.url kept). */
+/**
+ * The page's modules and the glue as minified ES modules (import.meta.url kept):
+ * [{ file, data }], the entry BUNDLE first, paths relative to root.
+ */
 async function bundle(esbuild, root) {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, ENTRY)], bundle: true, minify: true, format: 'esm',
+    entryPoints: { playground: path.join(root, ENTRY), 'lesson-build': path.join(root, LAZY) }, bundle: true, minify: true, format: 'esm',
+    splitting: true, outdir: path.join(root, path.dirname(BUNDLE)), entryNames: '[name]', chunkNames: 'chunk-[hash]',
     target: 'es2022', write: false, logLevel: 'silent',
   }).catch((e) => { throw new Error(`could not bundle ${ENTRY}: ${e.message}`); });
-  return Buffer.from(result.outputFiles[0].contents);
+  const files = result.outputFiles.map((f) => ({
+    file: path.relative(root, f.path).split(path.sep).join('/'), data: Buffer.from(f.contents),
+  }));
+  if (!files.some((f) => f.file === BUNDLE)) throw new Error(`esbuild wrote no ${BUNDLE}.`);
+  return files.sort((a, b) => (a.file === BUNDLE ? -1 : b.file === BUNDLE ? 1 : a.file.localeCompare(b.file)));
 }
 
 /** The stylesheet minified (every current browser). */
@@ -79,10 +104,13 @@ export async function writeDist(root = REPO_ROOT, out = path.join(root, 'dist'))
     written.push({ file, raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length });
   };
   const read = (file) => fs.readFileSync(path.join(root, file));
-  put('index.html', Buffer.from(distHtml(read('index.html').toString('utf8'))));
+  const scripts = await bundle(esbuild, root);
+  const chunks = staticChunks(scripts[0].data.toString('utf8'));
+  put('index.html', Buffer.from(distHtml(read('index.html').toString('utf8'), chunks)));
   put(STYLE, await minifyCss(esbuild, read(STYLE).toString('utf8')));
-  put(BUNDLE, await bundle(esbuild, root));
+  for (const { file, data } of scripts) put(file, data);
   put(WASM, read(WASM));
+  put(LESSONS_WASM, read(LESSONS_WASM));
   return written;
 }
 

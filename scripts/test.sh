@@ -37,6 +37,9 @@ level 1 "lint: cargo fmt, cargo clippy (host and wasm32)"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+# Each of the two wasm modules scripts/build.sh makes (one cargo feature each).
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features classifier-view -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features lesson-views -- -D warnings
 
 level 2 "native tests: cargo test"
 cargo test

@@ -30,6 +30,8 @@ pub mod settings;
 pub mod softmax;
 pub mod stop;
 pub mod train;
+// The browser handles: one wasm module per cargo feature (see web/mod.rs).
+#[cfg(any(feature = "classifier-view", feature = "lesson-views"))]
 pub mod web;
 pub mod weights_json;
 

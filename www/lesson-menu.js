@@ -51,11 +51,17 @@ function actionButton(doc, action, ctx, after) {
  * @param {import('./loop.js').Loop} deps.loop
  * @param {{ setHidden: (widths: number[]) => boolean, inspector: {setStep: (k: number) => void} }} deps.classifier
  * @param {import('./status.js').Status} deps.status
+ * @param {(view: string) => Promise<boolean>|null} [deps.prepare] for a view whose code is not
+ *   loaded yet: shows it and resolves once it is active (true) or could not be loaded (false);
+ *   null when the view is ready
  * @param {() => void} [deps.onChange] called after a lesson was opened or closed (the address)
- * @returns {{ open: (id: string) => void, close: () => void, current: () => string }}
- *   open throws an Error with a user sentence for an unknown lesson
+ * @returns {{ open: (id: string) => (void|Promise<void>), close: () => void, current: () => string }}
+ *   open throws an Error with a user sentence for an unknown lesson; it returns a Promise when
+ *   the lesson's view had to be loaded first (the lesson is set up once it is)
  */
-export function createLessonMenu({ doc, lessons, showView, loop, classifier, status, onChange = () => {} }) {
+export function createLessonMenu({
+  doc, lessons, showView, loop, classifier, status, prepare = () => null, onChange = () => {},
+}) {
   const el = (id) => doc.getElementById(id);
   const select = el('lesson');
   const panel = el('lesson-panel');
@@ -67,6 +73,15 @@ export function createLessonMenu({ doc, lessons, showView, loop, classifier, sta
   const open = (id) => {
     const lesson = lessons.find((l) => l.id === id);
     if (!lesson) throw new Error(`There is no lesson "${id}".`);
+    const waiting = prepare(lesson.view);
+    if (!waiting) return setUp(lesson);
+    return waiting.then((ok) => {
+      if (ok) setUp(lesson);
+      else select.value = current; // the status line already says why the view could not be loaded
+    });
+  };
+  const setUp = (lesson) => {
+    const { id } = lesson;
     lesson.setup(ctx);
     current = id;
     select.value = id;

@@ -1,45 +1,29 @@
 // The three views behind the other tabs (universal approximation, gradient descent,
-// logistic regression), built after the first frame on a plain page load.
+// logistic regression), loaded only when needed.
 //
-// Why: on the default page only the classification view is shown, and building
-// the other three (their handles, their controls, every setting pushed into Rust)
-// costs ~20 ms of main-thread time before anything is drawn. They are built in
-// the task after the first frame instead, or at once when something needs them
-// earlier: a tab switch, a lesson, any edit of a control, or an address that
-// names a view or settings (then before the first frame, as before).
+// Why: their code is a wasm module of its own (www/pkg/mlp_lessons_bg.wasm, the
+// crate built with the `lesson-views` feature) and a few JS modules, which most
+// visitors never use; a plain page load fetches none of them, not even after the
+// first frame. www/lesson-build.js (imported with import()) brings them when a
+// lesson tab is shown, a lesson of the menu needs one, or the address names a
+// lesson view or changes one of its settings (then during boot, before the
+// settings are applied, so the core's refusals still apply).
+//
+// Until then their controls are plain HTML: an edit of one (a lesson's setup, the
+// address, a user on a tab still loading) stays in the control, and pushLate sends
+// every control's current value into the views once they exist, so no edit made
+// before is lost.
 
-import { createApprox } from './approx.js';
-import { createGd } from './gd.js';
-import { createLogistic } from './logistic.js';
+import { messageOf } from './validate.js';
 
 /** The views built here, in tab order. */
 export const LESSON_VIEWS = ['approx', 'gd', 'logistic'];
-
-/**
- * Creates the three handles and their adapters into `adapters` (no setting pushed).
- * @returns {{approx: object, gd: object, logistic: object}} the wasm handles
- */
-function construct({ wasm, common, loop, training, adapters }) {
-  // A mode switch changes what Play does (steps or units): pause, and let the
-  // Training controls follow the mode.
-  const modeChanged = () => {
-    if (loop.adapter !== adapters.approx) return;
-    loop.setPlaying(false);
-    training.sync();
-  };
-  const approx = new wasm.ApproxView();
-  adapters.approx = createApprox({ ...common, view: approx, modeChanged });
-  const gd = new wasm.Gd1dView();
-  adapters.gd = createGd({ ...common, view: gd, playing: () => loop.playing });
-  const logistic = new wasm.LogisticView();
-  adapters.logistic = createLogistic({ ...common, view: logistic });
-  return { approx, gd, logistic };
-}
+/** A tab still waiting for its module after this long says "Loading…". */
+const LOADING_AFTER_MS = 150;
 
 /**
  * The lesson views, built on demand.
  * @param {object} deps
- * @param {object} deps.wasm the wasm-bindgen module (ApproxView, Gd1dView, LogisticView)
  * @param {object} deps.common what every adapter gets (doc, freshSeed, status, changed)
  * @param {import('./loop.js').Loop} deps.loop
  * @param {ReturnType<import('./training.js').wireTraining>} deps.training
@@ -47,8 +31,11 @@ function construct({ wasm, common, loop, training, adapters }) {
  * @param {Record<string, object>} deps.adapters the page's adapters by view name (filled in here)
  * @param {(adapters: object[]) => boolean} deps.pushAll sends every control's value into those views
  * @param {() => void} deps.resetForm puts every control of the page back to its default
+ * @param {() => Promise<typeof import('./lesson-build.js')>} [deps.load] imports lesson-build.js
  */
-export function createLessonViews({ wasm, common, loop, training, status, adapters, pushAll, resetForm }) {
+export function createLessonViews({
+  common, loop, training, status, adapters, pushAll, resetForm, load = () => import('./lesson-build.js'),
+}) {
   let handles = null;
   const own = () => LESSON_VIEWS.map((name) => adapters[name]);
 
@@ -68,24 +55,44 @@ export function createLessonViews({ wasm, common, loop, training, status, adapte
     loop.setPlaying(playing && !loop.stopIfDiverged());
   };
 
+  // The import and the wasm's instantiation, once (again after a failure).
+  let loading = null;
+  const module = () => {
+    loading ??= load().then(async (m) => { await m.ready(); return m; }).catch((err) => {
+      loading = null;
+      throw new Error(`The lesson views could not be loaded (${messageOf(err)}); the classification tab still works.`);
+    });
+    return loading;
+  };
+  const build = (m) => {
+    if (!handles) handles = m.construct({ common, loop, training, adapters });
+  };
+
+  let pending = null;
+  /** Loads and builds them if not yet done (after boot); resolves to the page's adapters. */
   const ensure = () => {
-    if (!handles) {
-      handles = construct({ wasm, common, loop, training, adapters });
-      pushLate();
-    }
-    return adapters;
+    pending ??= module().then((m) => {
+      if (!handles) {
+        build(m);
+        pushLate();
+      }
+      return adapters;
+    }).catch((err) => {
+      pending = null;
+      throw err;
+    });
+    return pending;
   };
   return {
-    /** Builds them now, before the page pushes every view's settings (boot order). */
-    buildForBoot() {
-      if (!handles) handles = construct({ wasm, common, loop, training, adapters });
+    /** Loads and builds them before the page pushes every view's settings (boot order). */
+    async buildForBoot() {
+      build(await module());
       return own();
     },
-    /** Builds them if not yet done (after boot), and returns the page's adapters. */
     ensure,
-    /** The wasm handles (built if needed). */
-    handles: () => {
-      ensure();
+    /** The wasm handles, once loaded and built. */
+    handles: async () => {
+      await ensure();
       return handles;
     },
     /** Whether they exist yet. */
@@ -94,10 +101,39 @@ export function createLessonViews({ wasm, common, loop, training, status, adapte
 }
 
 /**
- * Whether the lesson views can wait until after the first frame: only on a plain
- * load, since an address with a #view or ?settings applies them at boot.
- * @param {Location} location
+ * The tab switch: a view whose adapter exists becomes active at once; a lesson view
+ * not loaded yet becomes active when its module arrives (if it is still the one
+ * shown), with "Loading…" in the status line meanwhile if that takes long, or a
+ * sentence saying why if the import fails (the other tabs keep working).
+ * @param {object} deps
+ * @param {ReturnType<typeof createLessonViews>} deps.lessonViews
+ * @param {Record<string, object>} deps.adapters
+ * @param {{activate: (adapter: object) => void, park: () => void}} deps.views see main.js's activator
+ * @param {import('./status.js').Status} deps.status
+ * @param {() => string|null} deps.current the view shown
+ * @returns {{onSwitch: (name: string) => void, shown: () => Promise<boolean>}} shown: resolves once
+ *   the last view switched to is active (true) or could not be loaded (false); it never rejects
  */
-export function canDefer(location) {
-  return location.search === '' && location.hash === '';
+export function lessonSwitch({ lessonViews, adapters, views, status, current }) {
+  let waiting = Promise.resolve(true);
+  const onSwitch = (name) => {
+    if (adapters[name]) {
+      views.activate(adapters[name]);
+      waiting = Promise.resolve(true);
+      return;
+    }
+    // Nothing trains behind a tab that is still loading.
+    views.park();
+    const slow = setTimeout(() => status.info('Loading…'), LOADING_AFTER_MS);
+    waiting = lessonViews.ensure().then(() => {
+      clearTimeout(slow);
+      if (current() === name) views.activate(adapters[name]);
+      return true;
+    }, (err) => {
+      clearTimeout(slow);
+      if (current() === name) status.error(err.message);
+      return false;
+    });
+  };
+  return { onSwitch, shown: () => waiting };
 }

@@ -21,6 +21,7 @@
  * @property {string} id  its name in the address (?lesson=…)
  * @property {string} title
  * @property {string} text  one or two sentences
+ * @property {string} view  the view its setup shows (main.js loads a lesson view's module first)
  * @property {(ctx: LessonContext) => void} setup
  * @property {{label: string, title: string, run: (ctx: LessonContext) => void}[]} [actions]
  */
@@ -77,6 +78,7 @@ const gdRun = (curve, w0, eta, label, title) => ({
 export const LESSONS = [
   {
     id: 'approximation',
+    view: 'approx',
     title: 'Universal approximation, unit by unit',
     text: 'As in the slides: f(x) = σ(w₁x + b₁) + σ(w₂x + b₂) + … with steep sigmoids is a staircase; '
       + 'press Step to add one unit at a time (Play adds one per frame) and watch ε = max |ψ(x) − f(x)| fall as K grows.',
@@ -91,6 +93,7 @@ export const LESSONS = [
   },
   {
     id: 'tanh-relu',
+    view: 'classify',
     title: 'tanh versus ReLU',
     text: 'Same data, same seeds, same η: only σ changes. tanh gives a smooth, rounded boundary; with ReLU max(0, x) '
       + 'the network f is piecewise affine, so its boundary is made of straight pieces.',
@@ -105,6 +108,7 @@ export const LESSONS = [
   },
   {
     id: 'gradient-descent',
+    view: 'gd',
     title: 'Gradient descent and the step η',
     text: 'Each step w_(t+1) = w_t − η L′(w_t) jumps to the minimum of the quadratic model L̃ (purple), whose curvature is 1/η. '
       + 'On (w − 1)², where L″ = 2: small η crawls, η between ½ and 1 oscillates, η above 1 = 2/L″ diverges. '
@@ -126,6 +130,7 @@ export const LESSONS = [
   },
   {
     id: 'logistic-lda',
+    view: 'logistic',
     title: 'Logistic regression versus LDA',
     text: 'The notes\' figure: 100 points, P(Y = 1 | x) = σ(w·x + b), gradient descent on −Σ log σ(y (w·x + b)) with η = 0.1, '
       + 'after 10, 100, 1000 and 10000 iterations. The classes have different spreads, so LDA\'s shared-covariance '
@@ -153,6 +158,7 @@ export const LESSONS = [
   },
   {
     id: 'collapse',
+    view: 'classify',
     title: 'Why σ must be non-linear: the linear collapse',
     text: 'With σ(x) = x every layer is affine, so the whole MLP is one affine map f(x) = A x + B (the notes\' recurrence '
       + 'A(l) = w(l) A(l−1), B(l) = w(l) B(l−1) + b(l)): the dashed boundary of A x + B lies on the network\'s own, and its '
@@ -168,6 +174,7 @@ export const LESSONS = [
   },
   {
     id: 'backprop',
+    view: 'classify',
     title: 'Back-propagation on a small MLP',
     text: 'A 2 → 3 → 1 tanh network and one training sample: Next walks through the forward pass s(l) = w(l) x(l−1) + b(l), '
       + 'x(l) = σ(s(l)), then the backward pass from ∂ℓ/∂x(L) down to layer 1, each value on the diagram. The gradient '

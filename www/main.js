@@ -8,12 +8,12 @@ import init, * as wasm from './pkg/mlp_playground.js';
 import { createClassifier } from './classify.js';
 import { wireKeys } from './keys.js';
 import { createLessonMenu } from './lesson-menu.js';
-import { canDefer, createLessonViews } from './lesson-views.js';
+import { LESSON_VIEWS, createLessonViews, lessonSwitch } from './lesson-views.js';
 import { LESSONS } from './lessons.js';
 import { Loop } from './loop.js';
 import { wireSliders } from './sliders.js';
 import { createStatus } from './status.js';
-import { createUrlState } from './url-state.js';
+import { addressNeeds, createUrlState } from './url-state.js';
 import { wireTraining } from './training.js';
 import { messageOf } from './validate.js';
 import { createViewSwitcher } from './views.js';
@@ -32,20 +32,52 @@ function pushAll(adapters, training) {
 }
 
 /**
- * Makes a view active. The status line is per view too: the message a view last
- * showed comes back with it (a divergence above all).
+ * activate makes a view active. The status line is per view too: the message a view
+ * last showed comes back with it (a divergence above all). park leaves the active
+ * view (paused, its message kept) before the next one exists: a tab still loading.
  */
 function activator(loop, training, status) {
   const shown = new Map();
-  return (adapter) => {
-    if (loop.adapter) {
-      loop.adapter.leave?.();
-      shown.set(loop.adapter.name, status.snapshot());
-    }
+  let parked = false;
+  const park = () => {
+    if (!loop.adapter || parked) return;
+    loop.adapter.leave?.();
+    shown.set(loop.adapter.name, status.snapshot());
+    loop.setPlaying(false);
+    parked = true;
+  };
+  const activate = (adapter) => {
+    park();
+    parked = false;
     training.switchTo(adapter);
     status.restore(shown.get(adapter.name) ?? { text: '', kind: 'info', offerReset: false });
     if (adapter.diverged()) status.diverged(adapter.status());
   };
+  return { activate, park };
+}
+
+/**
+ * The tabs and the Lessons menu. A lesson view whose module is not loaded yet is
+ * shown at once and becomes active when it arrives (lesson-views.js); a lesson of
+ * the menu that needs one waits for it before its setup runs.
+ */
+function wireTabs({ adapters, lessonViews, loop, training, status }) {
+  const switching = lessonSwitch({
+    lessonViews, adapters, views: activator(loop, training, status), status, current: () => switcher.current(),
+  });
+  const switcher = createViewSwitcher({ doc: document, names: VIEW_NAMES, onSwitch: switching.onSwitch });
+  switcher.show(switcher.fromAddress());
+  // Shows the view (again, after a failed import) and resolves once it is active.
+  const prepare = (name) => {
+    if (adapters[name] || !LESSON_VIEWS.includes(name)) return null;
+    if (switcher.current() === name) switching.onSwitch(name);
+    else switcher.show(name);
+    return switching.shown();
+  };
+  const lessons = createLessonMenu({
+    doc: document, lessons: LESSONS, showView: switcher.show, loop, classifier: adapters.classify, status, prepare,
+  });
+  return { switcher, lessons };
 }
 
 /** Loads the wasm, builds the views and the controls, and starts the loop. */
@@ -65,12 +97,13 @@ async function boot() {
   wireSliders(document);
   const form = document.getElementById('controls-form');
   const lessonViews = createLessonViews({
-    wasm, common, loop, training, status, adapters,
+    common, loop, training, status, adapters,
     pushAll: (list) => pushAll(list, training), resetForm: () => form.reset(),
   });
-  // On a plain load the other tabs' views are built after the first frame (lesson-views.js).
-  const defer = canDefer(window.location);
-  if (!defer) lessonViews.buildForBoot();
+  // The lesson tabs' code loads only when needed (lesson-views.js); an address that
+  // shows or changes a lesson view needs it now, before its settings are applied.
+  const needed = addressNeeds({ location: window.location, doc: document, lessons: LESSONS, views: LESSON_VIEWS });
+  const lessonsFailed = needed ? await lessonViews.buildForBoot().then(() => '', (err) => err.message) : '';
   const list = VIEW_NAMES.map((name) => adapters[name]).filter(Boolean);
   if (!pushAll(list, training)) {
     form.reset();
@@ -80,29 +113,21 @@ async function boot() {
   // Enter in a box must only commit the value (a 'change'), never reload the page.
   form.addEventListener('submit', (e) => e.preventDefault());
   window.addEventListener('resize', loop.changed);
-  const activate = activator(loop, training, status);
-  const switcher = createViewSwitcher({
-    doc: document, names: VIEW_NAMES, onSwitch: (name) => activate(adapters[name] ?? lessonViews.ensure()[name]),
-  });
-  switcher.show(switcher.fromAddress());
-  const lessons = createLessonMenu({
-    doc: document, lessons: LESSONS, showView: switcher.show, loop, classifier: adapters.classify, status,
-  });
+  const { switcher, lessons } = wireTabs({ adapters, lessonViews, loop, training, status });
   const address = createUrlState({
     win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status,
   });
   address.restore();
+  // Said last, so that the address's own message does not hide it.
+  if (lessonsFailed) status.error(lessonsFailed);
   window.addEventListener('hashchange', address.save);
   const button = (id) => document.getElementById(id);
   wireKeys(document, { play: button('play'), step: button('step'), reset: button('reset') });
-  // A lesson or an edit may set a hidden view's controls: build those views before its listeners run.
-  ['change', 'input'].forEach((type) => document.addEventListener(type, lessonViews.ensure, { capture: true, once: true }));
   window.playground = {
     view, frame: loop.frame, showView: switcher.show, lessons,
-    get approx() { return lessonViews.handles().approx; },
-    get gd() { return lessonViews.handles().gd; },
-    get logistic() { return lessonViews.handles().logistic; },
-    /** Whether the other tabs' views exist yet (they are built after the first frame). */
+    /** The lesson views' wasm handles, { approx, gd, logistic }, loading and building them if needed. */
+    lessonHandles: lessonViews.handles,
+    /** Whether the other tabs' views exist yet (they are built when first needed). */
     get lessonViewsBuilt() { return lessonViews.built(); },
   };
   let first = true;
@@ -112,7 +137,6 @@ async function boot() {
     if (first) {
       first = false;
       performance.mark('mlp:first-frame');
-      if (defer) setTimeout(lessonViews.ensure, 0);
     }
     requestAnimationFrame(tick);
   };

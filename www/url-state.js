@@ -26,6 +26,24 @@ const KEYS = [
 /** The Training controls: per view, so they are saved for the view shown (with a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
 
+/**
+ * Whether applying the address needs one of `views` built first: it names one (#gd),
+ * opens a lesson shown in one, or sets one of their controls to a value other than
+ * the one it shows (an address the page saved lists every control; values it would
+ * not change need nothing). main.js asks this at boot for the lazily loaded views.
+ * @param {{location: Location, doc: Document, lessons: {id: string, view: string}[], views: string[]}} deps
+ */
+export function addressNeeds({ location, doc, lessons, views }) {
+  if (views.includes(location.hash.slice(1))) return true;
+  const q = new URLSearchParams(location.search);
+  const lesson = lessons.find((l) => l.id === q.get('lesson'));
+  if (lesson && views.includes(lesson.view)) return true;
+  return KEYS.some((id) => {
+    const el = doc.getElementById(id);
+    return q.has(id) && el !== null && views.includes(el.closest('[data-view]')?.dataset.view) && q.get(id) !== read(el);
+  });
+}
+
 /** A control's value as text ("1"/"0" for checkboxes). */
 function read(el) {
   return el.type === 'checkbox' ? (el.checked ? '1' : '0') : el.value;

@@ -2,17 +2,32 @@
 //! (large state stays in Rust; JavaScript gets small answers and calls
 //! setters) and the helpers they share. Every error becomes a `JsError`
 //! carrying a sentence for the user, and a refused setting changes nothing.
+//!
+//! Two cargo features split the handles into two wasm modules (the page loads
+//! the lessons' one only when a lesson tab is opened): `classifier-view` gives
+//! `ClassifierView` and the page-level functions (`limits`, `fresh_seed`,
+//! `matmul`), `lesson-views` gives `ApproxView`, `Gd1dView` and `LogisticView`.
+//! (lib.rs compiles this module only with at least one of them.) Each helper
+//! below used by one view's handles only is compiled only with that feature.
 
+#[cfg(feature = "lesson-views")]
 pub mod approx;
 pub mod canvas;
+#[cfg(feature = "classifier-view")]
 pub mod classifier;
+#[cfg(feature = "lesson-views")]
 pub mod lessons;
 
+#[cfg(feature = "lesson-views")]
 pub use approx::ApproxView;
+#[cfg(feature = "classifier-view")]
 pub use classifier::ClassifierView;
+#[cfg(feature = "lesson-views")]
 pub use lessons::{Gd1dView, LogisticView};
 
+#[cfg(feature = "classifier-view")]
 use crate::dataset::POINTS_RANGE;
+#[cfg(feature = "classifier-view")]
 use crate::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +44,7 @@ fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, JsError> {
 }
 
 /// A fresh random seed from the operating system, for a user who asks for one.
+#[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn fresh_seed() -> Result<u32, JsError> {
     let mut bytes = [0u8; 4];
@@ -40,6 +56,7 @@ pub fn fresh_seed() -> Result<u32, JsError> {
 /// through the same kernel as the forward pass (s = x wᵀ + b). JavaScript
 /// times the call; 2n³·reps / time is the best GFLOP/s this core reaches.
 /// Returns a checksum so the work cannot be optimised away.
+#[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn matmul(n: u32, reps: u32) -> f64 {
     let n = n as usize;
@@ -54,6 +71,7 @@ pub fn matmul(n: u32, reps: u32) -> f64 {
 }
 
 /// The limits the core accepts, as JSON, so the page's controls agree with it.
+#[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn limits() -> String {
     format!(

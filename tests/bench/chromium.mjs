@@ -31,10 +31,9 @@ export async function withChromium(root, fn) {
 }
 
 /**
- * Opens the page in a fresh context and records what it fetched and every error it
- * reported. Does not wait for the page to boot (see `ready`).
+ * Opens the page in a fresh context and records every error it reported. Does not wait for the page to boot (see `ready`).
  * @param {{initScript?: Function}} [opts] a script to run in the page before its own
- * @returns {Promise<{page: import('playwright-core').Page, errors: string[], loaded: Set<string>,
+ * @returns {Promise<{page: import('playwright-core').Page, errors: string[],
  *   check: () => void, close: () => Promise<void>}>}
  */
 export async function openPage(browser, url, { initScript } = {}) {
@@ -44,13 +43,10 @@ export async function openPage(browser, url, { initScript } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
-  const loaded = new Set();
-  page.on('requestfinished', (r) => loaded.add(decodeURIComponent(new URL(r.url()).pathname)));
   await page.goto(url);
   return {
     page,
     errors,
-    loaded,
     // A benchmark of a page that reports errors would time something else.
     check() {
       if (errors.length) throw new Error(`the page reported errors (is it being edited?):\n  ${errors.join('\n  ')}`);

@@ -123,9 +123,8 @@ async function playAndTime(session, cdp, { warmup, reps, seconds }) {
 }
 
 /**
- * Runs part (b) in one fresh page. Returns { workloads, roofline, defaults, workload_ii,
- * loaded } where workload_ii is { skipped: reason } if the controls could not set it,
- * and `loaded` lists every path the page fetched (for the size table).
+ * Runs part (b) in one fresh page. Returns { workloads, roofline, defaults, workload_ii }
+ * where workload_ii is { skipped: reason } if the controls could not set it.
  */
 export async function benchPage({ browser, url, quick, warmup, reps, minMs, frames, seconds }) {
   const session = await openPage(browser, url);
@@ -143,9 +142,7 @@ export async function benchPage({ browser, url, quick, warmup, reps, minMs, fram
     const set = await useWorkload(page, ii);
     const workloadII = set.ok ? await playAndTime(session, cdp, timing) : { skipped: set.reason };
     session.check();
-    // The page fetched workloads.mjs and stats.mjs for us; they are not the page's.
-    const loaded = [...session.loaded].filter((p) => !p.startsWith('/tests/')).sort();
-    return { ...inPage, defaults, workload_ii: { name: ii.name, ...workloadII }, loaded };
+    return { ...inPage, defaults, workload_ii: { name: ii.name, ...workloadII } };
   } finally {
     await session.close();
   }

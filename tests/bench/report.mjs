@@ -1,5 +1,6 @@
 // The benchmark's terminal tables: one function per table, each taking the
 // records the runners return (the same objects run.mjs writes to JSON).
+import { PHASES } from './sizes.mjs';
 import { bytes, ms, table } from './stats.mjs';
 
 const stats = (s) => [ms(s.median), ms(s.min), ms(s.max)];
@@ -89,12 +90,22 @@ export function frameTables(page) {
   return frames + '\n\n' + playing + skipped.join('');
 }
 
-/** Bytes of every file the page loads, raw and gzipped. */
+/** Bytes of every file the page loads, raw and gzipped, grouped by when it is fetched. */
 export function sizeTable(size) {
-  return table(
-    ['file', '>raw', '>gzip'],
-    [...size.files, size.total].map((f) => [f.file, bytes(f.raw), bytes(f.gzip)]),
-  );
+  const row = (f) => [f.file, bytes(f.raw), bytes(f.gzip)];
+  const rows = [];
+  for (const [key, label] of PHASES) {
+    const phase = size[key];
+    if (key === 'after_first_frame' && phase.files.length === 0) continue;
+    rows.push([`${label}:`, '', ''], ...phase.files.map((f) => row({ ...f, file: `  ${f.file}` })),
+      row({ ...phase.total, file: '  subtotal' }));
+  }
+  rows.push(row(size.total));
+  if (size.never_fetched.files.length > 0) {
+    rows.push(['shipped but never fetched in these loads:', '', ''],
+      ...size.never_fetched.files.map((f) => row({ ...f, file: `  ${f.file}` })));
+  }
+  return table(['file', '>raw', '>gzip'], rows);
 }
 
 /** Navigation to first drawn frame. */
@@ -126,8 +137,11 @@ export function targets(r) {
     time('frame (ii), Chromium: frame()', 8, ii.frame.median);
     time('frame (ii), Chromium: main thread/frame, playing', 8, ii.playing.task_ms_per_frame);
   }
+  // The target says "everything the page loads": both readings, neither hidden.
+  const first = r.sizes.first_frame.total.gzip / 1024;
+  rows.push(['what a plain load fetches before the first frame, gzipped', '<= 120 KB', first, first <= 120]);
   const kb = r.sizes.total.gzip / 1024;
-  rows.push(['everything the page loads, gzipped', '<= 120 KB', kb, kb <= 120]);
+  rows.push(['everything, lesson tabs included, gzipped', '<= 120 KB', kb, kb <= 120]);
   time('first frame after navigation, Chromium', 300, r.first_frame.first_frame.median);
   return rows;
 }

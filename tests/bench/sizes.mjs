@@ -1,5 +1,6 @@
 // Part (c) of the benchmark: the download size of the page, file by file, raw
-// and gzipped (zlib level 9, roughly what a static host serves).
+// and gzipped (zlib level 9, roughly what a static host serves), grouped by when
+// the page fetches each file (load-phases.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -16,22 +17,16 @@ function filesIn(root, dir, re) {
 }
 
 /**
- * The files the page loads: index.html, www/*.js, www/*.css, the wasm-bindgen
- * glue (www/pkg/*.js, plus snippets/ if any) and the .wasm. `alsoLoaded` adds
- * the paths the browser actually fetched, in case the page grows a new kind of file.
+ * The files the page may load: index.html, www/*.js, www/*.css, the wasm-bindgen
+ * glue and bundles (www/pkg/*.js, plus snippets/ if any) and the .wasm files.
  */
-export function pageFiles(root, alsoLoaded = []) {
-  const files = new Set([
+export function pageFiles(root) {
+  return [
     'index.html',
     ...filesIn(root, 'www', /^www\/[^/]+\.(js|css)$/),
     ...filesIn(root, 'www/pkg', /^www\/pkg\/([^/]+|snippets\/.+)\.js$/),
     ...filesIn(root, 'www/pkg', /^www\/pkg\/[^/]+\.wasm$/),
-  ]);
-  for (const p of alsoLoaded) {
-    const rel = p.replace(/^\//, '') || 'index.html';
-    if (fs.existsSync(path.join(root, rel)) && fs.statSync(path.join(root, rel)).isFile()) files.add(rel);
-  }
-  return [...files];
+  ];
 }
 
 /** [{ file, raw, gzip }] plus a total row, in bytes. */
@@ -46,4 +41,33 @@ export function sizes(root, files) {
     gzip: 0,
   });
   return { files: rows, total };
+}
+
+/** The phases of a page load, in order, with their labels in the size table. */
+export const PHASES = [
+  ['first_frame', 'loaded before the first frame'],
+  ['after_first_frame', 'loaded after the first frame, no tab opened'],
+  ['lesson_tab', 'loaded when a lesson tab is first opened'],
+];
+
+/**
+ * Sizes per phase of what the page fetched (load-phases.mjs), their total, and the
+ * page's files it never fetched in either (`pageFiles`; nothing is left out unseen).
+ * @param {string} root the served root
+ * @param {Record<string, string[]>} phases files per phase key of PHASES
+ * @returns {{first_frame: object, after_first_frame: object, lesson_tab: object,
+ *   total: {file: string, raw: number, gzip: number}, never_fetched: object}} each phase as `sizes` returns it
+ */
+export function phaseSizes(root, phases) {
+  const out = {};
+  const seen = new Set();
+  for (const [key] of PHASES) {
+    out[key] = sizes(root, phases[key].filter((f) => !seen.has(f)));
+    phases[key].forEach((f) => seen.add(f));
+  }
+  const total = PHASES.reduce((t, [key]) => ({ raw: t.raw + out[key].total.raw, gzip: t.gzip + out[key].total.gzip }),
+    { raw: 0, gzip: 0 });
+  out.total = { file: 'total fetched', ...total };
+  out.never_fetched = sizes(root, pageFiles(root).filter((f) => !seen.has(f)));
+  return out;
 }

@@ -41,6 +41,9 @@ describe('the universal-approximation view', () => {
     assert.equal(await page.getAttribute('#view-approx', 'aria-selected'), 'true');
     assert.ok(await page.isVisible('#approx-plot'));
     assert.ok(await page.isHidden('#boundary'));
+    // The view becomes active once its module is loaded (www/lesson-views.js).
+    await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
+    await frames(page);
     assert.equal(await page.inputValue('#eta-number'), '0.05', 'the approximation view\'s own η');
     await setValue(page, '#steps-per-frame', '20');
     await page.click('#play');
@@ -149,7 +152,8 @@ describe('the universal-approximation view', () => {
     // A whole stroke: ψ becomes the drawn roof.
     await page.click('#approx-draw');
     await dragThrough(page, ROOF);
-    await page.waitForFunction(() => JSON.parse(window.playground.approx.settings_json()).target === 'drawn', null, WAIT);
+    const approx = await page.evaluateHandle(async () => (await window.playground.lessonHandles()).approx);
+    await page.waitForFunction((view) => JSON.parse(view.settings_json()).target === 'drawn', approx, WAIT);
     assert.equal(await page.inputValue('#approx-target'), 'drawn');
     assert.match(await page.textContent('#status'), /ψ is the curve you drew/);
     await frames(page);

@@ -102,13 +102,28 @@ export async function frames(page, n = 3) {
 }
 
 /**
+ * A view's settings_json(): the classifier's ('view') or a lesson view's, whose handles
+ * window.playground.lessonHandles() gives once their module is loaded (it loads it if needed).
+ * @param {import('playwright-core').Page} page
+ * @param {'view'|'approx'|'gd'|'logistic'} handle
+ * @returns {Promise<string>}
+ */
+export async function lessonSettings(page, handle) {
+  return page.evaluate(async (h) => {
+    const view = h === 'view' ? window.playground.view : (await window.playground.lessonHandles())[h];
+    return view.settings_json();
+  }, handle);
+}
+
+/**
  * A view's settings, with the value of the first key named like `names` (any depth).
  * @param {import('playwright-core').Page} page
  * @param {string[]} names keys to look for
- * @param {'view'|'approx'} [handle='view'] which handle of window.playground
+ * @param {'view'|'approx'|'gd'|'logistic'} [handle='view'] the classifier's handle, or a lesson view's
+ *   (from window.playground.lessonHandles(), which loads them if needed)
  */
 export async function setting(page, names, handle = 'view') {
-  const json = JSON.parse(await page.evaluate((h) => window.playground[h].settings_json(), handle));
+  const json = JSON.parse(await lessonSettings(page, handle));
   const find = (obj) => {
     if (obj === null || typeof obj !== 'object') return undefined;
     for (const [key, value] of Object.entries(obj)) {

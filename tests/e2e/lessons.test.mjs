@@ -6,7 +6,7 @@
 // Run: node --test tests/e2e/   (after scripts/build.sh has built www/pkg)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, readout, screenshot, setting, startPlayground, WAIT } from './helpers.mjs';
+import { frames, lessonSettings, readout, screenshot, setting, startPlayground, WAIT } from './helpers.mjs';
 
 let playground;
 const openPage = () => playground.openPage();
@@ -14,6 +14,8 @@ const openPage = () => playground.openPage();
 /** Opens a lesson from the menu, as a person would, and lets it draw. */
 async function openLesson(page, id) {
   await page.selectOption('#lesson', id);
+  // A lesson of a lesson tab waits for that tab's module first (www/lesson-views.js).
+  await page.waitForFunction((lesson) => window.playground.lessons.current() === lesson, id, WAIT);
   await frames(page, 5);
   assert.equal(await page.isHidden('#lesson-panel'), false, 'the lesson panel is shown');
   assert.ok((await page.textContent('#lesson-text')).length > 40, 'the lesson explains itself');
@@ -97,7 +99,7 @@ describe('the Lessons menu', () => {
     await frames(page);
     const dragged = Number(await page.inputValue('#gd-w0'));
     assert.ok(dragged < w0 - 1, `w₀ follows the drag (${w0} → ${dragged})`);
-    assert.equal(JSON.parse(await page.evaluate(() => window.playground.gd.settings_json())).w0, dragged);
+    assert.equal(JSON.parse(await lessonSettings(page, 'gd')).w0, dragged);
     assert.equal(await readout(page, 'gd-iteration'), 0, 'a new w₀ restarts at t = 0');
     await page.fill('#gd-eta', '1.2');
     await page.locator('#gd-eta').dispatchEvent('change');
@@ -230,7 +232,7 @@ describe('the Lessons menu', () => {
     await copy.waitForFunction(() => window.playground, null, WAIT);
     await frames(copy);
     assert.equal(await copy.getAttribute('#view-gd', 'aria-selected'), 'true');
-    assert.deepEqual(JSON.parse(await copy.evaluate(() => window.playground.gd.settings_json())),
+    assert.deepEqual(JSON.parse(await lessonSettings(copy, 'gd')),
       { curve: 'two-wells', w0: -2.5, eta: 0.05 });
     assert.deepEqual([...errors, ...copyErrors], []);
     await close();
@@ -252,7 +254,7 @@ describe('the Lessons menu', () => {
     assert.deepEqual(await setting(page, ['hidden']), [8, 8]);
     assert.equal(await page.inputValue('#dataset'), 'circle');
     assert.equal(await page.isChecked('#show-test'), true);
-    assert.equal(JSON.parse(await page.evaluate(() => window.playground.gd.settings_json())).eta, 0.3);
+    assert.equal(JSON.parse(await lessonSettings(page, 'gd')).eta, 0.3);
     assert.equal(await readout(page, 'params'), 105);
     await screenshot(page, 'lesson-bad-address.png');
     assert.deepEqual(errors, []);

@@ -1,14 +1,15 @@
 // Page load (issue 5): index.html announces every module of the page, so the
 // browser fetches them at once instead of one level of imports at a time; the
-// other tabs' views are built after the first frame on a plain load, and the
-// page behaves as if they had been there from the start; dist/, the bundled and
-// minified copy the build ships, is the same page.
+// other tabs' views are loaded and built only when first needed, and the page
+// behaves as if they had been there from the start; dist/, the bundled and
+// minified copy the build ships, is the same page (tests/e2e/lazy-lessons.test.mjs
+// checks what it fetches when).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { BUNDLE, distHtml, minifyHtml } from '../../scripts/dist.mjs';
+import { BUNDLE, LESSONS_BUNDLE, LESSONS_WASM, distHtml, minifyHtml, staticChunks } from '../../scripts/dist.mjs';
 import { ENTRY, WASM, moduleGraph, staticImports, syncIndex } from '../../scripts/preload.mjs';
 import { REPO, WAIT, startPlayground } from './helpers.mjs';
 
@@ -68,10 +69,10 @@ describe('the page load', () => {
     }
   });
 
-  test('the other views are built after the first frame and keep their settings apart', async () => {
+  test('the other views, once loaded, keep their settings apart', async () => {
     const { page, errors, close } = await playground.openPage();
     try {
-      await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
+      await page.evaluate(() => window.playground.lessonHandles());
       // Logistic, pushed last, has η = 0.1: the Training controls must still describe the classifier.
       assert.equal(await page.inputValue('#eta-number'), '0.03');
       await page.click('#view-gd');
@@ -88,10 +89,10 @@ describe('the page load', () => {
     }
   });
 
-  test('they do not exist at the first frame, and an edit before they do builds them first', async () => {
+  test('they do not exist at the first frame, and an edit made before they do is applied when they are built', async () => {
     const { page, errors, close } = await playground.openPage('', () => {
-      // Runs in the page: at the first-frame mark (before the deferred build's task),
-      // edit a control of the hidden gradient-descent view.
+      // Runs in the page: at the first-frame mark, edit a control of the hidden
+      // gradient-descent view (as a lesson's setup or the address may).
       const mark = performance.mark.bind(performance);
       performance.mark = (name, ...rest) => {
         if (name === 'mlp:first-frame') {
@@ -107,8 +108,16 @@ describe('the page load', () => {
     try {
       await page.waitForFunction(() => window.__builtByEdit !== undefined, null, WAIT);
       assert.equal(await page.evaluate(() => window.__builtAtFirstFrame), false, 'built before the first frame');
-      assert.equal(await page.evaluate(() => window.__builtByEdit), true, 'the edit did not build them');
-      assert.equal(await page.evaluate(() => JSON.parse(window.playground.gd.settings_json()).eta), 0.2);
+      // The edit alone loads nothing (a classifier edit must not fetch the lessons either).
+      assert.equal(await page.evaluate(() => window.__builtByEdit), false, 'the edit built them');
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.playground.lessonViewsBuilt), false, 'built without being needed');
+      // Showing the tab builds them, and pushLate sends the edited value into the new handle.
+      await page.click('#view-gd');
+      await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
+      assert.equal(JSON.parse(await page.evaluate(async () => (await window.playground.lessonHandles()).gd.settings_json())).eta, 0.2);
+      assert.equal(await page.inputValue('#gd-eta'), '0.2');
+      await page.click('#view-classify');
       assert.equal(await page.inputValue('#eta-number'), '0.03');
       assert.deepEqual(errors, []);
     } finally {
@@ -122,20 +131,24 @@ describe('dist/, the shipped copy', () => {
   before(async () => { shipped = await startPlayground({ root: DIST }); });
   after(async () => { await shipped?.close(); });
 
-  test('holds the page in four files: the HTML, the CSS, one script and the wasm', () => {
+  test('holds the HTML, the CSS, the page script and the lessons script (and their shared chunks), both wasm', () => {
     const files = fs.readdirSync(DIST, { recursive: true }).map(String).map((f) => f.split(path.sep).join('/'))
       .filter((f) => fs.statSync(path.join(DIST, f)).isFile()).sort();
-    assert.deepEqual(files, ['index.html', BUNDLE, WASM, 'www/style.css'].sort());
+    const chunks = files.filter((f) => /^www\/pkg\/chunk-[\w-]+\.js$/.test(f));
+    assert.deepEqual(files, ['index.html', BUNDLE, LESSONS_BUNDLE, WASM, LESSONS_WASM, 'www/style.css', ...chunks].sort());
+    assert.deepEqual(fs.readFileSync(path.join(DIST, LESSONS_WASM)), fs.readFileSync(path.join(REPO, LESSONS_WASM)));
     const gz = (files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
     const modules = moduleGraph(REPO).map((m) => path.join(REPO, m));
     assert.ok(gz([path.join(DIST, BUNDLE)]) < gz(modules), 'the bundle is not smaller than its modules');
     assert.deepEqual(fs.readFileSync(path.join(DIST, WASM)), fs.readFileSync(path.join(REPO, WASM)));
   });
 
-  test('its HTML loads the bundle, preloads only the wasm and keeps the text', () => {
+  test('its HTML loads the bundle, preloads the wasm and the chunks it imports, and keeps the text', () => {
     const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
     assert.ok(html.includes(`<script type="module" src="${BUNDLE}"></script>`));
-    assert.deepEqual([...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]), [WASM]);
+    const chunks = staticChunks(fs.readFileSync(path.join(DIST, BUNDLE), 'utf8'));
+    assert.deepEqual([...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]), [WASM, ...chunks]);
+    assert.deepEqual(staticChunks('import{a as b}from"./chunk-AB12.js";import("./lesson-build.js")'), ['www/pkg/chunk-AB12.js']);
     assert.equal(minifyHtml('<p>\n    a <b>b</b>\n    <!-- note -->\n    c</p>\n'), '<p>\na <b>b</b>\nc</p>\n');
     assert.throws(() => minifyHtml('<pre>\n  x</pre>'), /pre/);
     assert.throws(() => distHtml('<html></html>'), /www\/main\.js/);
@@ -157,7 +170,9 @@ describe('dist/, the shipped copy', () => {
       await page.waitForFunction(() => document.getElementById('approx-params').textContent !== '—', null, WAIT);
       // Fetched once: the preload's credentials mode matches the glue's fetch().
       const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      assert.deepEqual(fetched.filter((p) => /\.(js|wasm)$/.test(p)).sort(), [`/${BUNDLE}`, `/${WASM}`].sort());
+      const chunks = staticChunks(fs.readFileSync(path.join(DIST, LESSONS_BUNDLE), 'utf8'));
+      assert.deepEqual(fetched.filter((p) => /\.(js|wasm)$/.test(p)).sort(),
+        [BUNDLE, WASM, LESSONS_BUNDLE, LESSONS_WASM, ...chunks].map((f) => `/${f}`).sort());
       assert.deepEqual(errors, []);
     } finally {
       await close();

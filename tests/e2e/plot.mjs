@@ -7,8 +7,8 @@
  * data_y are affine in the pixel, so two samples of each invert them.
  */
 export async function toClient(page, x, y) {
-  return page.evaluate(([dx, dy]) => {
-    const view = window.playground.approx;
+  return page.evaluate(async ([dx, dy]) => {
+    const view = (await window.playground.lessonHandles()).approx;
     const canvas = document.getElementById('approx-plot');
     const px = ((dx - view.data_x(0)) / (view.data_x(100) - view.data_x(0))) * 100;
     const py = ((dy - view.data_y(0)) / (view.data_y(100) - view.data_y(0))) * 100;
@@ -24,8 +24,8 @@ export async function toClient(page, x, y) {
  */
 export async function pointOnUnit(page, atX = 0.35) {
   const { px } = await toClient(page, atX, 0);
-  return page.evaluate((column) => {
-    const view = window.playground.approx;
+  return page.evaluate(async (column) => {
+    const view = (await window.playground.lessonHandles()).approx;
     const canvas = document.getElementById('approx-plot');
     const rect = canvas.getBoundingClientRect();
     let first = -1;
