@@ -18,6 +18,10 @@ pub const MAX_WIDTH: usize = 128;
 /// The range of η the core accepts.
 pub const ETA_RANGE: (f32, f32) = (1e-6, 100.0);
 
+/// `ETA_RANGE.0` as the messages write it. Spelled out rather than formatted
+/// with `{:e}`, whose code (about 4 KB of .wasm) nothing else needs.
+pub const ETA_MIN_TEXT: &str = "1e-6";
+
 /// What the outputs mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Task {
@@ -237,7 +241,7 @@ pub fn validate_task(task: Task, loss: Loss, output: Activation) -> Result<(), S
 pub fn validate_eta(eta: f32) -> Result<(), String> {
     let (lo, hi) = ETA_RANGE;
     if !eta.is_finite() || eta < lo || eta > hi {
-        return Err(format!("η must be a number between {lo:e} and {hi} (got {eta})."));
+        return Err(format!("η must be a number between {ETA_MIN_TEXT} and {hi} (got {eta})."));
     }
     Ok(())
 }
@@ -245,6 +249,12 @@ pub fn validate_eta(eta: f32) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_messages_lower_bound_of_eta_is_the_ranges() {
+        assert_eq!(ETA_MIN_TEXT.parse::<f32>(), Ok(ETA_RANGE.0));
+        assert!(validate_eta(0.0).unwrap_err().contains("between 1e-6 and 100"));
+    }
 
     #[test]
     fn defaults_are_valid() {

@@ -75,7 +75,7 @@ pub fn matmul(n: u32, reps: u32) -> f64 {
 #[wasm_bindgen]
 pub fn limits() -> String {
     format!(
-        "{{\"max_layers\":{MAX_LAYERS},\"max_width\":{MAX_WIDTH},\"max_points\":{},\"min_points\":{},\"eta_min\":{:e},\"eta_max\":{}}}",
+        "{{\"max_layers\":{MAX_LAYERS},\"max_width\":{MAX_WIDTH},\"max_points\":{},\"min_points\":{},\"eta_min\":{},\"eta_max\":{}}}",
         POINTS_RANGE.1, POINTS_RANGE.0, ETA_RANGE.0, ETA_RANGE.1
     )
 }
