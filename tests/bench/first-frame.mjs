@@ -50,6 +50,8 @@ async function oneLoad(browser, url) {
     }).catch(() => {});
     const t = await page.evaluate(() => ({
       mark: performance.getEntriesByName('mlp:first-frame')[0]?.startTime ?? null,
+      wasmReady: performance.getEntriesByName('mlp:wasm-ready')[0]?.startTime ?? NaN,
+      pushed: performance.getEntriesByName('mlp:controls-pushed')[0]?.startTime ?? NaN,
       pixel: window.__benchPixelAt,
       dom: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
       wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
@@ -79,5 +81,8 @@ export async function benchFirstFrame({ browser, url, loads }) {
     pixel,
     dom: summarize(times.map((t) => t.dom)),
     wasm: summarize(times.map((t) => t.wasm)),
+    // The page's own boot marks (main.js), when it sets them.
+    wasm_ready: times.every((t) => Number.isFinite(t.wasmReady)) ? summarize(times.map((t) => t.wasmReady)) : null,
+    controls_pushed: times.every((t) => Number.isFinite(t.pushed)) ? summarize(times.map((t) => t.pushed)) : null,
   };
 }

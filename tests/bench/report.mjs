@@ -115,6 +115,8 @@ export function firstFrameTable(first) {
     ['first drawn pixel of #boundary (polled)', first.pixel],
     ['  for reference: DOMContentLoaded', first.dom],
     ['  for reference: the .wasm received', first.wasm],
+    ["  for reference: wasm instantiated (mark 'mlp:wasm-ready')", first.wasm_ready],
+    ["  for reference: controls pushed (mark 'mlp:controls-pushed')", first.controls_pushed],
   ]
     .filter(([, s]) => s)
     .map(([label, s]) => [label, ...stats(s), s.reps]);

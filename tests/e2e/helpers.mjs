@@ -47,7 +47,12 @@ export async function startPlayground({ root = REPO } = {}) {
     await browser?.close();
     await server?.close();
   };
-  return { openPage, close };
+  /** A fresh context's page, not yet navigated, and the served address (for a test that must act before the page loads). */
+  const blankPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    return { page: await context.newPage(), url: server.url, close: () => context.close() };
+  };
+  return { openPage, blankPage, close };
 }
 
 /**

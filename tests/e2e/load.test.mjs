@@ -154,6 +154,22 @@ describe('dist/, the shipped copy', () => {
     assert.throws(() => distHtml('<html></html>'), /www\/main\.js/);
   });
 
+  test('a wasm that cannot be fetched gives a sentence, and no uncaught error', async () => {
+    const { page, url, close } = await shipped.blankPage();
+    try {
+      const errors = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|ERR_FAILED/.test(m.text()) && errors.push(m.text()));
+      await page.route(`**/${WASM}`, (route) => route.abort());
+      await page.goto(url);
+      await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error', null, WAIT);
+      assert.match(await page.textContent('#status'), /The WebAssembly core could not be loaded \(.+\)/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
   test('boots, trains and draws with no error', async () => {
     const { page, errors, close } = await shipped.openPage();
     try {
@@ -166,6 +182,8 @@ describe('dist/, the shipped copy', () => {
         return data.some((v, i) => i % 4 === 3 && v === 255);
       });
       assert.ok(drawn, 'the boundary canvas is blank');
+      // index.html compiled the module while the page loaded; main.js instantiated that one.
+      assert.equal(await page.evaluate(async () => (await window.mlpCompiled) instanceof WebAssembly.Module), true);
       await page.click('#view-approx');
       await page.waitForFunction(() => document.getElementById('approx-params').textContent !== '—', null, WAIT);
       // Fetched once: the preload's credentials mode matches the glue's fetch().
