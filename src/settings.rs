@@ -241,7 +241,9 @@ pub fn validate_task(task: Task, loss: Loss, output: Activation) -> Result<(), S
 pub fn validate_eta(eta: f32) -> Result<(), String> {
     let (lo, hi) = ETA_RANGE;
     if !eta.is_finite() || eta < lo || eta > hi {
-        return Err(format!("η must be a number between {ETA_MIN_TEXT} and {hi} (got {eta})."));
+        return Err(format!(
+            "η must be a number between {ETA_MIN_TEXT} and {hi} (got {eta})."
+        ));
     }
     Ok(())
 }

@@ -25,7 +25,9 @@ pub fn class_colour(k: usize) -> Rgb {
 pub fn class_heat(k: usize, c: f32) -> Rgb {
     let target = class_colour(k);
     let t = 0.75 * if c.is_finite() { c.clamp(0.0, 1.0) } else { 0.0 };
-    let mix = |a: u8, b: u8| (f32::from(a) + t * (f32::from(b) - f32::from(a))).round() as u8;
+    // + 0.5 then truncation rounds these non-negative values half up, as
+    // round() does, without the libm call round() costs per channel in wasm.
+    let mix = |a: u8, b: u8| ((f32::from(a) + t * (f32::from(b) - f32::from(a))) + 0.5) as u8;
     [
         mix(NEUTRAL[0], target[0]),
         mix(NEUTRAL[1], target[1]),
