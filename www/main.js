@@ -38,17 +38,22 @@ function pushAll(adapters, training) {
  */
 function activator(loop, training, status) {
   const shown = new Map();
+  // Play, Step and Reset would act on the view left behind: off until the next one is active.
+  const buttons = ['play', 'step', 'reset'].map((id) => document.getElementById(id));
+  const usable = (on) => buttons.forEach((b) => { b.disabled = !on; });
   let parked = false;
   const park = () => {
     if (!loop.adapter || parked) return;
     loop.adapter.leave?.();
     shown.set(loop.adapter.name, status.snapshot());
     loop.setPlaying(false);
+    usable(false);
     parked = true;
   };
   const activate = (adapter) => {
     park();
     parked = false;
+    usable(true);
     training.switchTo(adapter);
     status.restore(shown.get(adapter.name) ?? { text: '', kind: 'info', offerReset: false });
     if (adapter.diverged()) status.diverged(adapter.status());

@@ -130,6 +130,10 @@ describe('the lesson views in dist/', () => {
       await page.route(`**/${LESSONS_WASM}`, async (route) => { await held; await route.continue(); });
       await page.click('#view-gd');
       await page.waitForFunction(() => document.getElementById('status').textContent.includes('Loading'), null, WAIT);
+      // Nothing can train the classifier out of sight meanwhile: Play, Step and Reset are off.
+      assert.deepEqual(await page.$$eval('#play, #step, #reset', (bs) => bs.map((b) => b.disabled)), [true, true, true]);
+      await page.keyboard.press('Space');
+      assert.equal(await page.evaluate(() => window.playground.view.iteration()), 0);
       release();
       await page.waitForFunction(() => document.getElementById('gd-w').textContent !== '—', null, WAIT);
       assert.equal((await page.textContent('#status')).includes('Loading'), false);
