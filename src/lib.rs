@@ -22,6 +22,7 @@ pub mod metrics;
 pub mod mlp;
 pub mod optim;
 pub mod own_data;
+pub mod points_code;
 pub mod points_csv;
 pub mod regularization;
 pub mod render;

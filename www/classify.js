@@ -106,5 +106,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
     },
     inspector,
     setHidden: controls.setHidden,
+    /** The own points in the address (url-state.js): { code, restore } of own-data.js. */
+    ownPoints: { code: ownData.code, restore: ownData.restore },
   };
 }

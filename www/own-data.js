@@ -5,9 +5,10 @@
 // here duplicates the axes' layout. Every change restarts training (the rule for any
 // data change). Keyboard users import a CSV instead (files.js); the tooltips say so.
 //
-// Own points are not in the address (they can be thousands); when a generator
-// control (data set, N, noise, …) replaces them, they are kept here and a
-// "Restore my points" button brings them back, so nothing is lost silently.
+// Own points go into the address (?own=…, 12 characters a point, exact: see
+// src/points_code.rs), so a copied link brings them. When a generator control
+// (data set, N, noise, …) replaces them, they are kept here and a "Restore my
+// points" button brings them back, so nothing is lost silently.
 
 import { canvasPixel } from './canvas.js';
 import { messageOf } from './validate.js';
@@ -41,6 +42,8 @@ export function createOwnData({ doc, view, status, changed }) {
   const restoreButton = el('restore-points');
   let own = false;
   let kept = null;
+  // The address's text of the own points, made once per change of them.
+  let code = null;
 
   const apply = (action) => {
     try {
@@ -52,7 +55,7 @@ export function createOwnData({ doc, view, status, changed }) {
       return null;
     }
   };
-  const becameOwn = () => { own = true; kept = null; restoreButton.hidden = true; };
+  const becameOwn = () => { own = true; kept = null; code = null; restoreButton.hidden = true; };
 
   const eraseAt = (event) => {
     const [px, py] = canvasPixel(canvas, event);
@@ -111,6 +114,22 @@ export function createOwnData({ doc, view, status, changed }) {
       setText(counts.test, String(view.test_size()));
     },
     imported: becameOwn,
+    /** The own points as the address's text, or null when the data are generated. */
+    code: () => (own ? (code ??= view.own_points_code()) : null),
+    /**
+     * Replaces the data by the points of an address's text (at boot); returns
+     * '' or why they were refused (the data then stay as they were).
+     */
+    restore(text) {
+      try {
+        view.import_own_points_code(text);
+      } catch (err) {
+        return messageOf(err);
+      }
+      becameOwn();
+      changed();
+      return '';
+    },
   };
 }
 

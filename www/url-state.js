@@ -6,6 +6,8 @@
 // a user fires), so the core's own checks apply; anything invalid, out of range or
 // refused keeps its default and is listed in the status line, never a crash.
 // ?hide=… hides chosen controls (www/hide.js) and is kept in the address.
+// ?own=… holds the user's own points when the data are theirs (own-data.js),
+// applied after the data controls, whose generated points they replace.
 
 import { applyHideFlags, hideGroups } from './hide.js';
 
@@ -68,7 +70,8 @@ function problem(el, text) {
  * @param {Window} deps.win
  * @param {Document} deps.doc
  * @param {{ open: Function, current: () => string }} deps.lessons the lesson menu
- * @param {{ setHidden: (widths: number[]) => boolean }} deps.classifier
+ * @param {{ setHidden: (widths: number[]) => boolean,
+ *   ownPoints: { code: () => string|null, restore: (text: string) => string } }} deps.classifier
  * @param {() => string|null} deps.view the view shown
  * @param {import('./status.js').Status} deps.status
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
@@ -83,6 +86,8 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
     q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
     KEYS.forEach((id) => q.set(id, read(el(id))));
     TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
+    const own = classifier.ownPoints.code();
+    if (own !== null) q.set('own', own);
     const url = `${win.location.pathname}?${q}${win.location.hash}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', url);
   };
@@ -108,6 +113,10 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
         || !classifier.setHidden(widths)) ignored.push(`hidden=${text} (refused)`);
     }
     TRAINING.forEach((id) => { const key = `${view()}.${id}`; if (q.has(key)) set(id, q.get(key), key); });
+    if (q.has('own')) {
+      const why = classifier.ownPoints.restore(q.get('own'));
+      if (why) ignored.push(`own=… (${why.replace(/\.$/, '')})`);
+    }
   };
 
   let hide = '';
@@ -122,7 +131,7 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'hidden', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {

@@ -78,6 +78,34 @@ describe('data and files', () => {
     await close();
   });
 
+  test('own points travel in the address: a copied link brings them back exactly', async () => {
+    const { page, errors, close } = await playground.openPage();
+    assert.equal(new URL(page.url()).searchParams.has('own'), false, 'generated data: no own= in the address');
+    await page.selectOption('#plane-mode', 'add');
+    await page.mouse.click(...await at(page, 0.3, 0.4));
+    await page.selectOption('#new-point-set', 'test');
+    await page.mouse.click(...await at(page, 0.7, 0.6), { button: 'right' });
+    await frames(page);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('own'), null, WAIT);
+    const csv = await page.evaluate(() => window.playground.view.export_points_csv());
+    const link = page.url();
+    const copy = await playground.openPage(link.slice(link.indexOf('?')));
+    assert.equal(await copy.page.evaluate(() => window.playground.view.export_points_csv()), csv, 'the same points, classes and sets');
+    assert.equal(await copy.page.textContent('#data-source'), 'your own points');
+    assert.equal(await copy.page.getAttribute('#status', 'data-kind') === 'error', false, await copy.page.textContent('#status'));
+    assert.deepEqual(copy.errors, []);
+    await copy.close();
+    // A damaged text is listed and the generated data are used.
+    const damaged = link.slice(link.indexOf('?')).replace(/own=1\.[^&]{3}/, 'own=1.*!*');
+    const bad = await playground.openPage(damaged);
+    assert.match(await bad.page.textContent('#status'), /own=… \(The points in the address cannot be read: /);
+    assert.equal(await bad.page.textContent('#data-source'), 'generated (circle)');
+    assert.deepEqual(bad.errors, []);
+    await bad.close();
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   test('a bad CSV names its lines and keeps the data; a good one replaces it', async () => {
     const { page, errors, close } = await playground.openPage();
     const before = await counts(page);

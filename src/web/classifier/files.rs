@@ -6,6 +6,7 @@
 
 use super::{js_err, ClassifierView};
 use crate::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel};
+use crate::points_code;
 use crate::points_csv::{read_points, write_points, Part};
 use crate::render::PixelRect;
 use crate::weights_json::{read_weights, write_weights};
@@ -26,6 +27,22 @@ impl ClassifierView {
     /// The current points as CSV: header, training rows, then test rows.
     pub fn export_points_csv(&self) -> String {
         write_points(self.trainer.split())
+    }
+
+    /// The current points as the address's short text (see `points_code`).
+    pub fn own_points_code(&self) -> String {
+        points_code::encode(self.trainer.split())
+    }
+
+    /// Replaces the data by the points of an address's text (see
+    /// `points_code`); training restarts. A bad text changes nothing, and the
+    /// error says what is wrong with it.
+    pub fn import_own_points_code(&mut self, code: &str) -> Result<(), JsError> {
+        let rows = points_code::decode(code)
+            .map_err(|why| js_err(format!("The points in the address cannot be read: {why}.")))?;
+        let data = self.trainer.settings().data;
+        let split = assemble(&rows, data.train_fraction, data.seed).map_err(js_err)?;
+        self.replace_split(split)
     }
 
     /// Adds a point of class `label` (+1 or −1) under canvas pixel (px, py)
