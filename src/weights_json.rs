@@ -103,11 +103,18 @@ pub fn check_same_shape(loaded: &Mlp, current: &Mlp) -> Result<(), String> {
         let sizes: Vec<String> = m.sizes().iter().map(usize::to_string).collect();
         format!("{} (σ {}, output σ {})", sizes.join("–"), m.hidden, m.output)
     };
-    if loaded.sizes() != current.sizes() || loaded.hidden != current.hidden || loaded.output != current.output
-    {
+    let (a, b) = (loaded.sizes(), current.sizes());
+    // The page adopts a file's hidden layers and activations itself; the ends
+    // follow the features and the data set, which only the user can choose.
+    let what = if a.first() != b.first() || a.last() != b.last() {
+        "x(0) has one unit per input feature and the output one per class (one for two \
+         classes): choose the same features and data set first"
+    } else {
+        "set the same hidden layers and activations first"
+    };
+    if a != b || loaded.hidden != current.hidden || loaded.output != current.output {
         return Err(format!(
-            "These weights are for a {} network, but the page's is {}: set the same hidden layers \
-             and activations first. Nothing was loaded.",
+            "These weights are for a {} network, but the page's is {}: {what}. Nothing was loaded.",
             describe(loaded),
             describe(current)
         ));

@@ -53,7 +53,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
   const collapse = createCollapse({ doc, view, changed });
   const inspector = createInspector({ doc, view, changed });
   const ownData = createOwnData({ doc, view, status, changed });
-  wireFiles({ doc, view, status, changed, pointsImported: ownData.imported });
+  wireFiles({ doc, view, status, changed, pointsImported: ownData.imported, setHidden: controls.setHidden });
   const optimiser = wireOptimiser({ doc, view, status, changed });
   const metrics = createMetrics({ doc, view });
   const features = createFeatures({ doc, view, status, changed, rebuilt: controls.describe });

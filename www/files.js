@@ -74,6 +74,45 @@ function onFile(input, status, load) {
 }
 
 /**
+ * Gives the page's network the hidden layers and activations a weights file names,
+ * through the controls (as if typed), so that the file loads into a network of its
+ * own shape. The input and output widths are left alone: they follow the features
+ * and the data set, and the core names a mismatch there. Returns null when nothing
+ * had to change (or the text is not JSON: the core then says what is wrong), else
+ * { describe, undo }: the architecture as the page states it, and the way back if
+ * the weights are refused after all.
+ */
+function adoptArchitecture({ doc, view, setHidden, text }) {
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const sizes = file?.sizes;
+  const now = Array.from(view.layer_sizes());
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every(Number.isInteger)
+    || sizes[0] !== now[0] || sizes.at(-1) !== now.at(-1)) return null;
+  const selects = [[doc.getElementById('activation'), file.hidden_activation],
+    [doc.getElementById('output-activation'), file.output_activation]];
+  const known = (select, value) => [...select.options].some((o) => o.value === value);
+  const hidden = sizes.slice(1, -1);
+  const same = hidden.join() === now.slice(1, -1).join()
+    && selects.every(([select, value]) => !known(select, value) || select.value === value);
+  if (same) return null;
+  const before = { widths: now.slice(1, -1), values: selects.map(([select]) => select.value) };
+  selects.forEach(([select, value]) => { if (known(select, value)) select.value = value; });
+  setHidden(hidden); // commits widths and activations together, or restores both
+  return {
+    describe: () => `${doc.getElementById('architecture').textContent.split(' · ')[0]}, σ ${selects[0][0].value}`,
+    undo: () => {
+      selects.forEach(([select], k) => { select.value = before.values[k]; });
+      setHidden(before.widths);
+    },
+  };
+}
+
+/**
  * Wires the Data & files fieldset.
  * @param {object} deps
  * @param {Document} deps.doc
@@ -81,8 +120,9 @@ function onFile(input, status, load) {
  * @param {import('./status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @param {() => void} deps.pointsImported called after points were imported
+ * @param {(widths: number[]) => boolean} deps.setHidden sets the hidden widths as if typed (controls.js)
  */
-export function wireFiles({ doc, view, status, changed, pointsImported }) {
+export function wireFiles({ doc, view, status, changed, pointsImported, setHidden }) {
   const el = (id) => doc.getElementById(id);
   onFile(el('import-points'), status, (text, name) => {
     view.import_points_csv(text);
@@ -91,9 +131,16 @@ export function wireFiles({ doc, view, status, changed, pointsImported }) {
     return `Imported ${name}: ${view.train_size()} training and ${view.test_size()} test points, training restarted.`;
   });
   onFile(el('import-weights'), status, (text, name) => {
-    view.load_weights_json(text);
+    const adopted = adoptArchitecture({ doc, view, setHidden, text });
+    try {
+      view.load_weights_json(text);
+    } catch (err) {
+      adopted?.undo();
+      throw err;
+    }
     changed();
-    return `Loaded the weights of ${name}: training restarts from them at iteration 0.`;
+    const shape = adopted ? ` (the network now has its architecture, ${adopted.describe()})` : '';
+    return `Loaded the weights of ${name}${shape}: training restarts from them at iteration 0.`;
   });
   const text = (body, type) => new Blob([body], { type });
   const buttons = {

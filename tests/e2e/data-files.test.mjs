@@ -159,12 +159,30 @@ describe('data and files', () => {
     assert.equal(await page.evaluate(() => window.playground.view.train_loss()), loss, 'the same train loss, exactly');
     assert.equal(await readout(page, 'iteration'), 0);
 
-    // A network of another shape is refused and changes nothing.
+    // Other hidden layers and σ: the page takes the file's, and the weights load exactly.
     await page.click('#remove-layer');
+    await page.selectOption('#activation', 'relu');
+    await frames(page);
+    assert.match(await page.textContent('#architecture'), /^2 → 8 → 1 · /);
+    await chooseFile(page, '#import-weights', 'weights.json', weights.bytes.toString(), 'application/json');
+    assert.match(await statusShows(page, 'Loaded the weights'), /now has its architecture, 2 → 8 → 8 → 1, σ tanh/);
+    assert.match(await page.textContent('#architecture'), /^2 → 8 → 8 → 1 · /);
+    assert.equal(await page.inputValue('#activation'), 'tanh');
+    assert.equal(await page.evaluate(() => window.playground.view.train_loss()), loss, 'the same train loss, exactly');
+    // Other inputs (a feature more) cannot be adopted: refused, and nothing changes.
+    await page.click('#remove-layer');
+    await frames(page);
+    // A file whose layers do not fit its own sizes: refused, and the architecture goes back.
+    const broken = JSON.stringify({ ...JSON.parse(weights.bytes.toString()), sizes: [2, 4, 1], layers: [] });
+    await chooseFile(page, '#import-weights', 'broken.json', broken, 'application/json');
+    assert.match(await statusShows(page, 'cannot be read'), /"sizes" describes 2 layers but "layers" has 0/);
+    assert.match(await page.textContent('#architecture'), /^2 → 8 → 1 · /);
+    await page.check('#feature-x1sq');
     await frames(page);
     const other = await page.evaluate(() => window.playground.view.train_loss());
     await chooseFile(page, '#import-weights', 'weights.json', weights.bytes.toString(), 'application/json');
-    assert.match(await statusShows(page, 'Nothing was loaded'), /2–8–8–1/);
+    assert.match(await statusShows(page, 'Nothing was loaded'), /2–8–8–1.*3–8–1.*choose the same features and data set/);
+    assert.match(await page.textContent('#architecture'), /^3 → 8 → 1 · /);
     assert.equal(await page.evaluate(() => window.playground.view.train_loss()), other);
 
     const lossCsv = await downloaded(page, '#export-loss');
