@@ -139,19 +139,16 @@ async function boot() {
     /** Whether the other tabs' views exist yet (they are built when first needed). */
     get lessonViewsBuilt() { return lessonViews.built(); },
   };
-  let first = true;
   const tick = () => {
     loop.frame();
-    // The benchmark reads this mark: navigation to the first drawn frame.
-    if (first) {
-      first = false;
-      performance.mark('mlp:first-frame');
-    }
     requestAnimationFrame(tick);
   };
-  // The first frame is drawn now rather than at the next animation frame (up to
-  // 16 ms later): the canvases are ready, and the browser shows them at its next paint.
+  // The first frame is drawn now rather than at the next animation frame, so the
+  // page's first paint after boot already shows the canvases filled.
   tick();
+  // The benchmark reads this mark: navigation to the first frame ON SCREEN. A task
+  // queued from the next animation frame runs once that frame's paint is done.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('mlp:first-frame'), 0));
 }
 
 boot();

@@ -2,8 +2,9 @@
 // drawn frame, over several fresh page loads (a new browser context each: empty
 // cache, the wasm compiled anew). Two clocks, both relative to navigation start
 // (performance.timeOrigin):
-//   mark:  the page's own performance.mark('mlp:first-frame'), set by main.js after
-//          its first draw, when the page has it;
+//   mark:  the page's own performance.mark('mlp:first-frame'), set by main.js once
+//          its first frame is painted (a task queued from the animation frame after
+//          the draw), when the page has it;
 //   pixel: the first animation frame after which #boundary holds a drawn pixel
 //          (opaque, not white), polled by a script injected before the page's own;
 //          the fallback when there is no mark.

@@ -108,10 +108,10 @@ export function sizeTable(size) {
   return table(['file', '>raw', '>gzip'], rows);
 }
 
-/** Navigation to first drawn frame. */
+/** Navigation to the first frame on screen. */
 export function firstFrameTable(first) {
   const rows = [
-    ["performance.mark('mlp:first-frame')", first.mark],
+    ["performance.mark('mlp:first-frame'), after its paint", first.mark],
     ['first drawn pixel of #boundary (polled)', first.pixel],
     ['  for reference: DOMContentLoaded', first.dom],
     ['  for reference: the .wasm received', first.wasm],
