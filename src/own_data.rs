@@ -18,6 +18,12 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
+/// Whether a point lies in the plotted square [−DOMAIN, DOMAIN]², where own
+/// points must (added by a click, or read from the address).
+pub fn in_square(x: [f32; 2]) -> bool {
+    x.iter().all(|v| v.is_finite() && v.abs() <= DOMAIN)
+}
+
 /// Train and test sets from imported rows (see the module's rules).
 pub fn assemble(rows: &[Row], train_fraction: f32, seed: u64) -> Result<Split, String> {
     let mut parts: Vec<Part> = rows.iter().map(|r| r.part.unwrap_or(Part::Train)).collect();
@@ -47,7 +53,7 @@ pub fn assemble(rows: &[Row], train_fraction: f32, seed: u64) -> Result<Split, S
 
 /// `split` with one more point of class `label` (±1) at the end of `part`.
 pub fn add_point(split: &Split, x: [f32; 2], label: f32, part: Part) -> Result<Split, String> {
-    if !x.iter().all(|v| v.is_finite() && v.abs() <= DOMAIN) {
+    if !in_square(x) {
         return Err(format!(
             "A point must lie in the plotted square [−{DOMAIN}, {DOMAIN}]² (got ({}, {})).",
             x[0], x[1]

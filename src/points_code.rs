@@ -11,6 +11,7 @@
 //! rows then go through `own_data::assemble` like an imported file.
 
 use crate::dataset::{Split, DOMAIN, POINTS_RANGE};
+use crate::own_data::in_square;
 use crate::points_csv::{Part, Row};
 
 /// The format's version, written first.
@@ -66,7 +67,7 @@ pub fn decode(text: &str) -> Result<Vec<Row>, String> {
 fn row(b: &[u8]) -> Result<Row, String> {
     let coordinate = |at: usize| f32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
     let x = [coordinate(0), coordinate(4)];
-    if !x.iter().all(|v| v.is_finite() && v.abs() <= DOMAIN) {
+    if !in_square(x) {
         return Err(format!(
             "a point lies outside the plotted square [−{DOMAIN}, {DOMAIN}]²"
         ));

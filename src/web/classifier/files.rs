@@ -7,7 +7,7 @@
 use super::{js_err, ClassifierView};
 use crate::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel};
 use crate::points_code;
-use crate::points_csv::{read_points, write_points, Part};
+use crate::points_csv::{read_points, write_points, Part, Row};
 use crate::render::PixelRect;
 use crate::weights_json::{read_weights, write_weights};
 use wasm_bindgen::prelude::*;
@@ -19,9 +19,7 @@ impl ClassifierView {
     /// lists the lines ("line 3: …").
     pub fn import_points_csv(&mut self, text: &str) -> Result<(), JsError> {
         let rows = read_points(text).map_err(js_err)?;
-        let data = self.trainer.settings().data;
-        let split = assemble(&rows, data.train_fraction, data.seed).map_err(js_err)?;
-        self.replace_split(split)
+        self.import_rows(&rows)
     }
 
     /// The current points as CSV: header, training rows, then test rows.
@@ -40,9 +38,7 @@ impl ClassifierView {
     pub fn import_own_points_code(&mut self, code: &str) -> Result<(), JsError> {
         let rows = points_code::decode(code)
             .map_err(|why| js_err(format!("The points in the address cannot be read: {why}.")))?;
-        let data = self.trainer.settings().data;
-        let split = assemble(&rows, data.train_fraction, data.seed).map_err(js_err)?;
-        self.replace_split(split)
+        self.import_rows(&rows)
     }
 
     /// Adds a point of class `label` (+1 or −1) under canvas pixel (px, py)
@@ -94,6 +90,14 @@ impl ClassifierView {
 }
 
 impl ClassifierView {
+    /// New data from imported rows: those without a set are split by the
+    /// page's train fraction and data seed (`own_data::assemble`).
+    fn import_rows(&mut self, rows: &[Row]) -> Result<(), JsError> {
+        let data = self.trainer.settings().data;
+        let split = assemble(rows, data.train_fraction, data.seed).map_err(js_err)?;
+        self.replace_split(split)
+    }
+
     /// The boundary chart's plotting area, known once it has been drawn.
     fn plot_rect(&self) -> Result<PixelRect, JsError> {
         self.layer
