@@ -27,13 +27,15 @@ export async function startPlayground({ root = REPO } = {}) {
     `${path.relative(REPO, root) || 'www'}/pkg is missing: build it first (bash scripts/build.sh)`);
   const server = await serve({ root, port: 0 });
   const browser = await launchBrowser();
+  /** A fresh context: the page's size at one device pixel per CSS pixel. */
+  const newContext = () => browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   /**
    * Opens the page (at `address`, e.g. "?hide=noise", relative to the served root) in a
    * fresh context and records console errors and page errors; `initScript`, if given,
    * runs in the page before its own scripts.
    */
   const openPage = async (address = '', initScript = undefined) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const context = await newContext();
     const page = await context.newPage();
     if (initScript) await page.addInitScript(initScript);
     const errors = [];
@@ -49,7 +51,7 @@ export async function startPlayground({ root = REPO } = {}) {
   };
   /** A fresh context's page, not yet navigated, and the served address (for a test that must act before the page loads). */
   const blankPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const context = await newContext();
     return { page: await context.newPage(), url: server.url, close: () => context.close() };
   };
   return { openPage, blankPage, close };
