@@ -99,27 +99,46 @@ pub fn read_weights(text: &str) -> Result<Mlp, String> {
 /// Whether `loaded` can replace `current`: same widths and activations. The
 /// sentence says what to set on the page first.
 pub fn check_same_shape(loaded: &Mlp, current: &Mlp) -> Result<(), String> {
+    check_same_ends(loaded, current)?;
+    if loaded.sizes() != current.sizes() || loaded.hidden != current.hidden || loaded.output != current.output
+    {
+        return Err(mismatch(
+            loaded,
+            current,
+            "set the same hidden layers and activations first",
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `loaded` has the input and output widths of `current`. The page
+/// adopts a file's hidden layers and activations itself (checking this
+/// first, so that a file it cannot load changes nothing); the ends follow
+/// the features and the data set, which only the user can choose.
+pub fn check_same_ends(loaded: &Mlp, current: &Mlp) -> Result<(), String> {
+    let (a, b) = (loaded.sizes(), current.sizes());
+    if a.first() != b.first() || a.last() != b.last() {
+        return Err(mismatch(
+            loaded,
+            current,
+            "x(0) has one unit per input feature and the output one per class (one for two \
+             classes): choose the same features and data set first",
+        ));
+    }
+    Ok(())
+}
+
+/// "These weights are for a … network, but the page's is …: {what}."
+fn mismatch(loaded: &Mlp, current: &Mlp, what: &str) -> String {
     let describe = |m: &Mlp| {
         let sizes: Vec<String> = m.sizes().iter().map(usize::to_string).collect();
         format!("{} (σ {}, output σ {})", sizes.join("–"), m.hidden, m.output)
     };
-    let (a, b) = (loaded.sizes(), current.sizes());
-    // The page adopts a file's hidden layers and activations itself; the ends
-    // follow the features and the data set, which only the user can choose.
-    let what = if a.first() != b.first() || a.last() != b.last() {
-        "x(0) has one unit per input feature and the output one per class (one for two \
-         classes): choose the same features and data set first"
-    } else {
-        "set the same hidden layers and activations first"
-    };
-    if a != b || loaded.hidden != current.hidden || loaded.output != current.output {
-        return Err(format!(
-            "These weights are for a {} network, but the page's is {}: {what}. Nothing was loaded.",
-            describe(loaded),
-            describe(current)
-        ));
-    }
-    Ok(())
+    format!(
+        "These weights are for a {} network, but the page's is {}: {what}. Nothing was loaded.",
+        describe(loaded),
+        describe(current)
+    )
 }
 
 /// A list of f32 as a JSON array.

@@ -77,26 +77,18 @@ function onFile(input, status, load) {
  * Gives the page's network the hidden layers and activations a weights file names,
  * through the controls (as if typed), so that the file loads into a network of its
  * own shape. The input and output widths are left alone: they follow the features
- * and the data set, and the core names a mismatch there. Returns null when nothing
- * had to change (or the text is not JSON: the core then says what is wrong), else
+ * and the data set (the core's check_weights_json has refused a file whose ends
+ * differ, or that does not read). Returns null when nothing had to change, else
  * { describe, undo }: the architecture as the page states it, and the way back if
- * the weights are refused after all.
+ * the weights are refused after all (a loss that is not finite on this data).
  */
 function adoptArchitecture({ doc, view, setHidden, text }) {
-  let file;
-  try {
-    file = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const sizes = file?.sizes;
+  const file = JSON.parse(text); // the core has read it: check_weights_json
   const now = Array.from(view.layer_sizes());
-  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every(Number.isInteger)
-    || sizes[0] !== now[0] || sizes.at(-1) !== now.at(-1)) return null;
   const selects = [[doc.getElementById('activation'), file.hidden_activation],
     [doc.getElementById('output-activation'), file.output_activation]];
   const known = (select, value) => [...select.options].some((o) => o.value === value);
-  const hidden = sizes.slice(1, -1);
+  const hidden = file.sizes.slice(1, -1);
   const same = hidden.join() === now.slice(1, -1).join()
     && selects.every(([select, value]) => !known(select, value) || select.value === value);
   if (same) return null;
@@ -131,12 +123,15 @@ export function wireFiles({ doc, view, status, changed, pointsImported, setHidde
     return `Imported ${name}: ${view.train_size()} training and ${view.test_size()} test points, training restarted.`;
   });
   onFile(el('import-weights'), status, (text, name) => {
+    // A file that cannot load into its own architecture is refused before anything changes.
+    view.check_weights_json(text);
     const adopted = adoptArchitecture({ doc, view, setHidden, text });
     try {
       view.load_weights_json(text);
     } catch (err) {
-      adopted?.undo();
-      throw err;
+      if (!adopted) throw err;
+      adopted.undo();
+      throw new Error(`${messageOf(err)} The page's hidden layers and σ are back, and its model restarted from the weight seed.`);
     }
     changed();
     const shape = adopted ? ` (the network now has its architecture, ${adopted.describe()})` : '';

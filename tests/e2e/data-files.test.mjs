@@ -172,11 +172,27 @@ describe('data and files', () => {
     // Other inputs (a feature more) cannot be adopted: refused, and nothing changes.
     await page.click('#remove-layer');
     await frames(page);
-    // A file whose layers do not fit its own sizes: refused, and the architecture goes back.
-    const broken = JSON.stringify({ ...JSON.parse(weights.bytes.toString()), sizes: [2, 4, 1], layers: [] });
+    // A file whose layers do not fit its own sizes: refused before anything changes.
+    const saved = JSON.parse(weights.bytes.toString());
+    const broken = JSON.stringify({ ...saved, sizes: [2, 4, 1], layers: [] });
+    await page.evaluate(() => window.playground.view.train(20));
+    const trained = await page.evaluate(() => [window.playground.view.iteration(), window.playground.view.train_loss()]);
     await chooseFile(page, '#import-weights', 'broken.json', broken, 'application/json');
-    assert.match(await statusShows(page, 'cannot be read'), /"sizes" describes 2 layers but "layers" has 0/);
+    assert.match(await statusShows(page, 'cannot be read'), /"sizes" describes 2 layers but "layers" has 0\.$/);
     assert.match(await page.textContent('#architecture'), /^2 → 8 → 1 · /);
+    assert.deepEqual(await page.evaluate(() => [window.playground.view.iteration(), window.playground.view.train_loss()]),
+      trained, 'the training state is untouched');
+    // Weights that overflow on this data (identity σ, w = 3e38): the page took their
+    // architecture, the core refuses them, and the page's own comes back.
+    const huge = (rows, cols) => Array.from({ length: rows }, () => Array(cols).fill(3e38));
+    const overflow = JSON.stringify({
+      ...saved, sizes: [2, 4, 1], hidden_activation: 'identity', output_activation: 'identity',
+      layers: [{ w: huge(4, 2), b: [0, 0, 0, 0] }, { w: huge(1, 4), b: [0] }],
+    });
+    await chooseFile(page, '#import-weights', 'overflow.json', overflow, 'application/json');
+    assert.match(await statusShows(page, 'not finite'), /hidden layers and σ are back, and its model restarted from the weight seed/);
+    assert.match(await page.textContent('#architecture'), /^2 → 8 → 1 · /);
+    assert.deepEqual([await page.inputValue('#activation'), await page.inputValue('#output-activation')], ['tanh', 'tanh']);
     await page.check('#feature-x1sq');
     await frames(page);
     const other = await page.evaluate(() => window.playground.view.train_loss());

@@ -9,7 +9,7 @@ use crate::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel
 use crate::points_code;
 use crate::points_csv::{read_points, write_points, Part, Row};
 use crate::render::PixelRect;
-use crate::weights_json::{read_weights, write_weights};
+use crate::weights_json::{check_same_ends, read_weights, write_weights};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -81,6 +81,14 @@ impl ClassifierView {
     pub fn load_weights_json(&mut self, text: &str) -> Result<(), JsError> {
         let mlp = read_weights(text).map_err(js_err)?;
         self.trainer.load_weights(mlp).map_err(js_err)
+    }
+
+    /// Whether a weights file could load once the page has its hidden
+    /// layers and activations: it reads, and its input and output widths are
+    /// the page's. Changes nothing; the error is the sentence loading would give.
+    pub fn check_weights_json(&self, text: &str) -> Result<(), JsError> {
+        let mlp = read_weights(text).map_err(js_err)?;
+        check_same_ends(&mlp, self.trainer.mlp()).map_err(js_err)
     }
 
     /// The loss curve as CSV: iteration, train, test.
