@@ -1,45 +1,41 @@
 //! mlp-playground: a multi-layer perceptron, its hand-written back-propagation
 //! and gradient descent, drawn live in the browser.
 //!
-//! The core (every module but `web` and `render`'s canvas use) is pure Rust and
-//! tested natively; `web` is the only module that knows the browser.
+//! The core (every module but `web` and `render`) is pure Rust and tested
+//! natively; `render` draws through plotters on any backend; `web` is the only
+//! module that knows the browser.
 
-pub mod activation;
 pub mod approx;
-pub mod batch;
-pub mod dataset;
-pub mod decimal;
-pub mod edit;
-pub mod encoding;
-pub mod exports;
-pub mod features;
-pub mod history;
-pub mod json_read;
+pub mod data;
+pub mod inspect;
+pub mod io;
 pub mod lessons;
-pub mod loss;
-pub mod matrix;
-pub mod metrics;
-pub mod mlp;
-pub mod optim;
-pub mod own_data;
-pub mod points_code;
-pub mod points_csv;
-pub mod regularization;
+pub mod nn;
 pub mod render;
-pub mod report;
-pub mod settings;
-pub mod softmax;
-pub mod stop;
 pub mod train;
 // The browser handles: one wasm module per cargo feature (see web/mod.rs).
 #[cfg(any(feature = "classifier-view", feature = "lesson-views"))]
 pub mod web;
-pub mod weights_json;
 
-pub use activation::Activation;
-pub use dataset::{DataSpec, Dataset, DatasetKind, Split};
-pub use features::{Feature, FeatureSet};
-pub use loss::{Loss, Reduction};
-pub use mlp::{Gradients, Mlp, Workspace};
-pub use settings::{Init, Settings, Task};
+pub use data::features::{Feature, FeatureSet};
+pub use data::{DataSpec, Dataset, DatasetKind, Split};
+pub use nn::activation::Activation;
+pub use nn::loss::{Loss, Reduction};
+pub use nn::mlp::{Gradients, Mlp, Workspace};
+pub use train::settings::{Init, Settings, Task};
 pub use train::{Evaluation, Trainer};
+
+// The modules under their flat names (`crate::mlp`, `crate::settings`, ...),
+// for code written against the earlier flat layout; new code names the folder.
+#[doc(hidden)]
+pub use data as dataset;
+#[doc(hidden)]
+pub use data::{encoding, features, own_data};
+#[doc(hidden)]
+pub use io::loss_csv as exports;
+#[doc(hidden)]
+pub use io::{decimal, json_read, points_code, points_csv, report, weights_json};
+#[doc(hidden)]
+pub use nn::{activation, loss, matrix, mlp, regularization, softmax};
+#[doc(hidden)]
+pub use train::{batch, edit, history, metrics, optim, settings, stop};

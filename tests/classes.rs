@@ -2,10 +2,10 @@
 //! balanced), the network with K scores trained by softmax cross-entropy to
 //! high accuracy (counting the argmax), and the heatmap in K class colours.
 
+use mlp_playground::nn::softmax::argmax;
 use mlp_playground::render::boundary::BoundaryImage;
-use mlp_playground::render::classes::class_heat;
+use mlp_playground::render::class_colours::class_heat;
 use mlp_playground::render::palette::BOUNDARY;
-use mlp_playground::softmax::argmax;
 use mlp_playground::{Activation, DataSpec, DatasetKind, Loss, Settings, Task, Trainer};
 
 fn spec(kind: DatasetKind, noise: f32) -> DataSpec {

@@ -1,7 +1,7 @@
 //! The dataset generators: seeded, balanced, inside the plotted square, and
 //! split as asked.
 
-use mlp_playground::dataset::DOMAIN;
+use mlp_playground::data::DOMAIN;
 use mlp_playground::{DataSpec, DatasetKind};
 
 fn spec(kind: DatasetKind) -> DataSpec {

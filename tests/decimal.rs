@@ -3,7 +3,7 @@
 //! writes them, on the exact halfway points between neighbouring f32s (where
 //! rounding is hardest), and on valid and invalid syntax.
 
-use mlp_playground::decimal::parse_f32;
+use mlp_playground::io::decimal::parse_f32;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 

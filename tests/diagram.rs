@@ -3,11 +3,11 @@
 //! or bias typed by hand changes the model, is refused with a sentence when
 //! it cannot be applied, and training carries on from it.
 
-use mlp_playground::edit::Param;
-use mlp_playground::encoding::Encoding;
+use mlp_playground::data::encoding::Encoding;
 use mlp_playground::render::boundary::grid_inputs;
 use mlp_playground::render::palette::classify_pixel;
 use mlp_playground::render::thumbnails::{unit_confidence, Thumbnails};
+use mlp_playground::train::edit::Param;
 use mlp_playground::{Activation, Loss, Mlp, Settings, Trainer, Workspace};
 
 /// The colour class (±1, or None if pale) of thumbnail k's pixel p.
@@ -228,7 +228,7 @@ fn an_edit_clears_a_divergence() {
 /// (blue) in the others, as the XOR labels.
 #[test]
 fn input_thumbnails_show_the_features() {
-    use mlp_playground::features::{Feature, FeatureSet};
+    use mlp_playground::data::features::{Feature, FeatureSet};
     let set = FeatureSet::new(&[Feature::X1, Feature::X2, Feature::X1X2]).unwrap();
     let mlp = Mlp::new(&[3, 2, 1], Activation::Tanh, Activation::Tanh, 1);
     let enc = Encoding::new(Loss::Mse, Activation::Tanh);

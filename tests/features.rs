@@ -4,7 +4,7 @@
 //! inputs, a network with no hidden layer separates the circle, which it
 //! cannot do from x₁, x₂ alone.
 
-use mlp_playground::lessons::collapse::collapse;
+use mlp_playground::inspect::collapse::collapse;
 use mlp_playground::render::boundary::BoundaryImage;
 use mlp_playground::render::unit_grids::UnitGrids;
 use mlp_playground::{Activation, DataSpec, DatasetKind, Feature, FeatureSet, Settings, Trainer, Workspace};

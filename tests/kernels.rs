@@ -3,7 +3,7 @@
 //! the SIMD width 4, and 0). f32 sums in a different order differ by
 //! rounding: the tolerance is 1e-5 relative to the sum of |terms|.
 
-use mlp_playground::matrix::{affine_rows, affine_units, backprop_units, outer_units};
+use mlp_playground::nn::matrix::{affine_rows, affine_units, backprop_units, outer_units};
 use mlp_playground::Activation;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -169,7 +169,7 @@ fn slice_activations_equal_the_scalar_ones() {
 
 #[test]
 fn blocked_inference_equals_the_training_forward_pass() {
-    use mlp_playground::matrix::{affine_block, BLOCK};
+    use mlp_playground::nn::matrix::{affine_block, BLOCK};
     use mlp_playground::{Mlp, Workspace};
     let mut rng = StdRng::seed_from_u64(4);
     // The block kernel alone, transposed in and out, against the row kernel.

@@ -2,7 +2,7 @@
 //! regression by gradient descent next to LDA, and the back-propagation
 //! inspector agreeing with the engine.
 
-use mlp_playground::lessons::backprop::{gradient_check, multiply_adds, trace};
+use mlp_playground::inspect::backprop::{gradient_check, multiply_adds, trace};
 use mlp_playground::lessons::gd1d::{iterates, outcome, outcome_map, Curve, Outcome};
 use mlp_playground::lessons::lda::lda;
 use mlp_playground::lessons::logistic::{gradient, loss, normal_start, train, two_gaussians, Linear, Points};

@@ -1,7 +1,7 @@
 //! The confusion matrix of a trained classifier agrees with its accuracy and
 //! counts every point once.
 
-use mlp_playground::metrics::ConfusionMatrix;
+use mlp_playground::train::metrics::ConfusionMatrix;
 use mlp_playground::{DataSpec, DatasetKind, Settings, Trainer};
 
 #[test]

@@ -5,8 +5,8 @@
 //! b = 0, one sample x = 2, y = 0, ℓ = (f − y)² summed. Then dℓ/df = 2f,
 //! dℓ/dw = 2f·x = 4f and dℓ/db = 2f. At the start f = 2: ∇ℒ = (8, 4).
 
-use mlp_playground::optim::{GradientDescent, NonFinite, Optimizer, OptimizerState};
-use mlp_playground::stop::StopCondition;
+use mlp_playground::train::optim::{GradientDescent, NonFinite, Optimizer, OptimizerState};
+use mlp_playground::train::stop::StopCondition;
 use mlp_playground::{Activation, DataSpec, DatasetKind, Loss, Mlp, Reduction, Settings, Trainer, Workspace};
 
 fn tiny() -> Mlp {
@@ -163,13 +163,13 @@ fn a_stop_at_n_epochs_stops_exactly_there_and_says_why() {
     assert_eq!(t.step(100), 12);
     assert_eq!(t.epoch(), 3.0);
     assert_eq!(t.step(5), 0);
-    let status = mlp_playground::report::stop_status(&mut t);
+    let status = mlp_playground::io::report::stop_status(&mut t);
     assert!(
         status.contains("3 epochs") && status.contains("Stopped at iteration 12"),
         "{status}"
     );
     assert!(
-        mlp_playground::report::status(&t).is_empty(),
+        mlp_playground::io::report::status(&t).is_empty(),
         "a stop is no divergence"
     );
     // Raising the count lets training continue from where it stopped.
@@ -194,7 +194,7 @@ fn a_target_loss_stops_at_the_first_model_that_reaches_it() {
     let mut before = Trainer::new(settings()).unwrap();
     before.step(done - 1);
     assert!(before.evaluation().train_loss > target);
-    assert!(mlp_playground::report::stop_status(&mut t).contains("reached the target"));
+    assert!(mlp_playground::io::report::stop_status(&mut t).contains("reached the target"));
     t.set_stop(StopCondition::None).unwrap();
     assert_eq!(t.step(3), 3);
 }

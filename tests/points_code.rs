@@ -2,10 +2,10 @@
 //! with their classes and sets, through the same assembly as an imported
 //! file; anything else is refused with a sentence.
 
-use mlp_playground::dataset::{Dataset, Split};
-use mlp_playground::own_data::assemble;
-use mlp_playground::points_code::{decode, encode};
-use mlp_playground::points_csv::write_points;
+use mlp_playground::data::own_data::assemble;
+use mlp_playground::data::{Dataset, Split};
+use mlp_playground::io::points_code::{decode, encode};
+use mlp_playground::io::points_csv::write_points;
 use mlp_playground::{DataSpec, DatasetKind};
 
 fn dataset(points: &[([f32; 2], f32)]) -> Dataset {

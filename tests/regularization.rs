@@ -6,7 +6,7 @@
 //! relative plus 2e-4 absolute. L1 has a kink at w = 0, so weights within h
 //! of 0 are skipped (the difference quotient straddles the kink there).
 
-use mlp_playground::regularization::Regularization;
+use mlp_playground::nn::regularization::Regularization;
 use mlp_playground::{Activation, Loss, Mlp, Reduction, Settings, Trainer, Workspace};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -125,7 +125,7 @@ fn changing_lambda_keeps_the_training_state() {
 /// penalty: with λ = 1 a missing λ ∂R/∂w would be off by far more than 2 %.
 #[test]
 fn the_pages_gradient_check_covers_the_penalty() {
-    use mlp_playground::lessons::backprop::gradient_check_penalised;
+    use mlp_playground::inspect::backprop::gradient_check_penalised;
     let mut t = Trainer::new(Settings::default()).unwrap();
     t.step(20);
     let (mlp, s) = (t.mlp(), t.settings());

@@ -2,8 +2,8 @@
 //! back pixel by pixel (the same drawing code the browser runs on a canvas).
 
 use mlp_playground::render::boundary::BoundaryImage;
-use mlp_playground::render::classifier_chart::{draw_classifier, ChartOptions};
-use mlp_playground::render::loss_chart::{draw_loss, draw_loss_with_ghosts, Axes, Ghost};
+use mlp_playground::render::charts::classifier::{draw_classifier, ChartOptions};
+use mlp_playground::render::charts::loss::{draw_loss, draw_loss_with_ghosts, Axes, Ghost};
 use mlp_playground::render::palette::{
     classify_pixel, BOUNDARY, NEGATIVE, POSITIVE, TEST_CURVE, TRAIN_CURVE,
 };
@@ -261,7 +261,7 @@ fn an_empty_history_draws_axes_without_failing() {
 #[test]
 fn the_approximation_plot_shows_target_fit_and_unit_terms() {
     use mlp_playground::approx::lab::{Lab, Mode};
-    use mlp_playground::render::approx_chart::{draw_approx, ApproxOptions};
+    use mlp_playground::render::charts::approx::{draw_approx, ApproxOptions};
     use mlp_playground::render::palette::{FIT, HIGHLIGHT, TARGET};
 
     let mut lab = Lab::new();
@@ -313,8 +313,8 @@ fn the_lesson_charts_draw_their_lines() {
     use mlp_playground::lessons::gd1d::{iterates, outcome_map, Curve};
     use mlp_playground::lessons::lda::lda;
     use mlp_playground::lessons::logistic::{normal_start, train, two_gaussians};
-    use mlp_playground::render::gd1d_chart::{draw_gd1d, draw_outcome_map, outcome_colour};
-    use mlp_playground::render::logistic_chart::{draw_logistic, Panel};
+    use mlp_playground::render::charts::gd1d::{draw_gd1d, draw_outcome_map, outcome_colour};
+    use mlp_playground::render::charts::logistic::{draw_logistic, Panel};
     use mlp_playground::render::palette::{FIT, HIGHLIGHT, TARGET};
 
     let whole = PixelRect {
@@ -440,7 +440,7 @@ fn longest_run(buf: &[u8], y: u32, colour: [u8; 3]) -> (u32, u32) {
 
 #[test]
 fn the_legend_draws_a_sample_line_per_entry_in_the_upper_right() {
-    use mlp_playground::render::legend::{draw_legend, Entry, Layout};
+    use mlp_playground::render::charts::legend::{draw_legend, Entry, Layout};
     use mlp_playground::render::palette::Rgb;
     let colour = |c: Rgb| ShapeStyle::from(RGBColor(c[0], c[1], c[2]));
     let mut buf = vec![255u8; (SIZE.0 * SIZE.1 * 3) as usize];

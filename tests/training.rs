@@ -2,8 +2,8 @@
 //! same seeds giving the same run bit for bit, XOR learned, divergence caught,
 //! and the identity network collapsing into the notes' affine map.
 
-use mlp_playground::lessons::collapse::collapse;
-use mlp_playground::optim::GradientDescent;
+use mlp_playground::inspect::collapse::collapse;
+use mlp_playground::train::optim::GradientDescent;
 use mlp_playground::{Activation, DataSpec, DatasetKind, Loss, Mlp, Reduction, Settings, Trainer, Workspace};
 
 fn close(a: &[f32], b: &[f32]) -> bool {

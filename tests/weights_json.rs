@@ -2,9 +2,9 @@
 //! outputs bit for bit, clear sentences for malformed or mismatched files, and
 //! the trainer unchanged when a load is refused.
 
-use mlp_playground::exports::loss_history_csv;
-use mlp_playground::json_read::{parse, Value};
-use mlp_playground::weights_json::{read_weights, write_weights};
+use mlp_playground::io::json_read::{parse, Value};
+use mlp_playground::io::loss_csv::loss_history_csv;
+use mlp_playground::io::weights_json::{read_weights, write_weights};
 use mlp_playground::{Activation, Mlp, Settings, Trainer, Workspace};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};

@@ -13,8 +13,8 @@
 //!   line, and more of them changes nothing.
 
 use super::{grid, INTERVAL};
-use crate::activation::Activation;
-use crate::mlp::Mlp;
+use crate::nn::activation::Activation;
+use crate::nn::mlp::Mlp;
 
 /// The construction's state: ψ on the dense grid and where the units sit.
 #[derive(Clone, Debug, PartialEq)]

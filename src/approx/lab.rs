@@ -5,10 +5,10 @@
 use super::construct::Construction;
 use super::target::Target;
 use super::{errors, grid, INTERVAL};
-use crate::dataset::{Dataset, Split};
-use crate::history::{LossHistory, LossPoint};
-use crate::mlp::{standard_normal, Mlp, Workspace};
-use crate::settings::{Init, Settings, Task};
+use crate::data::{Dataset, Split};
+use crate::nn::mlp::{standard_normal, Mlp, Workspace};
+use crate::train::history::{LossHistory, LossPoint};
+use crate::train::settings::{Init, Settings, Task};
 use crate::train::Trainer;
 use crate::{Activation, Loss, Reduction};
 use rand::rngs::StdRng;

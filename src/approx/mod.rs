@@ -7,7 +7,7 @@ pub mod construct;
 pub mod lab;
 pub mod target;
 
-use crate::mlp::Mlp;
+use crate::nn::mlp::Mlp;
 
 /// The interval the functions live on.
 pub const INTERVAL: (f32, f32) = (-1.0, 1.0);

@@ -3,9 +3,9 @@
 
 use super::classes::paint_classes;
 use super::palette::{heat, BOUNDARY};
-use crate::dataset::DOMAIN;
-use crate::features::FeatureSet;
-use crate::mlp::Workspace;
+use crate::data::features::FeatureSet;
+use crate::data::DOMAIN;
+use crate::nn::mlp::Workspace;
 use crate::train::Trainer;
 
 /// Reused buffers for the heatmap, so that drawing every frame allocates nothing.

@@ -3,17 +3,22 @@
 //! the drawing backend so the same code draws on a canvas in the browser and
 //! into a bitmap in the native tests.
 
-pub mod approx_chart;
 pub mod boundary;
-pub mod classes;
-pub mod classifier_chart;
-pub mod gd1d_chart;
-pub mod legend;
-pub mod logistic_chart;
-pub mod loss_chart;
+pub mod charts;
+pub mod class_colours;
 pub mod palette;
 pub mod thumbnails;
 pub mod unit_grids;
+
+// The charts and colours under their earlier paths (`render::loss_chart`, ...),
+// for code written against them; new code uses `render::charts::...`.
+#[doc(hidden)]
+pub use charts::{
+    approx as approx_chart, classifier as classifier_chart, gd1d as gd1d_chart, legend,
+    logistic as logistic_chart, loss as loss_chart,
+};
+#[doc(hidden)]
+pub use class_colours as classes;
 
 /// A rectangle of pixels: the plotting area inside a chart's axes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,9 +7,9 @@
 
 use super::palette::heat;
 use super::unit_grids::UnitGrids;
-use crate::encoding::Encoding;
-use crate::features::FeatureSet;
-use crate::mlp::Mlp;
+use crate::data::encoding::Encoding;
+use crate::data::features::FeatureSet;
+use crate::nn::mlp::Mlp;
 use crate::Activation;
 
 /// At most this many units of a layer get a node (the first ones): a layer

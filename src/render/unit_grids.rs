@@ -3,8 +3,8 @@
 //! keeps every layer's activations x(l) in the workspace.
 
 use super::boundary::grid_inputs;
-use crate::features::{expand_rows, FeatureSet};
-use crate::mlp::{Mlp, Workspace};
+use crate::data::features::{expand_rows, FeatureSet};
+use crate::nn::mlp::{Mlp, Workspace};
 use crate::train::Trainer;
 
 /// Reused buffers for the unit grids.

@@ -2,7 +2,7 @@
 //! trains on, the one method that expands raw points, and changing the set.
 
 use super::Trainer;
-use crate::features::{expand_rows, FeatureSet};
+use crate::data::features::{expand_rows, FeatureSet};
 
 impl Trainer {
     /// The network's inputs x(0) for the training set, one row per point

@@ -3,12 +3,12 @@
 //! here keeps the weights and the iteration, like η.
 
 use super::Trainer;
-use crate::metrics::binary_class;
-use crate::optim::Optimizer;
-use crate::regularization::Regularization;
-use crate::settings::Task;
-use crate::softmax::argmax;
-use crate::stop::{StopCondition, Stopped};
+use crate::nn::regularization::Regularization;
+use crate::nn::softmax::argmax;
+use crate::train::metrics::binary_class;
+use crate::train::optim::Optimizer;
+use crate::train::settings::Task;
+use crate::train::stop::{StopCondition, Stopped};
 
 impl Trainer {
     /// Changes the update rule, keeping the weights and the loss curve. The

@@ -26,9 +26,9 @@ pub use classifier::ClassifierView;
 pub use lessons::{Gd1dView, LogisticView};
 
 #[cfg(feature = "classifier-view")]
-use crate::dataset::POINTS_RANGE;
+use crate::data::POINTS_RANGE;
 #[cfg(feature = "classifier-view")]
-use crate::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
+use crate::train::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -65,7 +65,7 @@ pub fn matmul(n: u32, reps: u32) -> f64 {
     let bias = vec![0.0_f32; n];
     let mut c = vec![0.0_f32; n * n];
     for _ in 0..reps {
-        crate::matrix::affine_rows(&a, &b, &bias, n, &mut c);
+        crate::nn::matrix::affine_rows(&a, &b, &bias, n, &mut c);
     }
     c.iter().map(|&v| f64::from(v)).sum()
 }

@@ -2,8 +2,8 @@
 //! x(0) = φ(x₁, x₂), the discretized heatmap, and the number of classes K.
 
 use super::ClassifierView;
-use crate::dataset::{DataSpec, CLASSES_RANGE};
-use crate::features::FeatureSet;
+use crate::data::features::FeatureSet;
+use crate::data::{DataSpec, CLASSES_RANGE};
 use crate::web::{js_err, parse, whole};
 use wasm_bindgen::prelude::*;
 

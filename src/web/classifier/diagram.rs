@@ -8,8 +8,8 @@
 //! for the page to lay out and composite.
 
 use super::{new_canvas, ClassifierView};
-use crate::edit::{check_layer, Param};
 use crate::render::thumbnails::{shown_widths, Thumbnails};
+use crate::train::edit::{check_layer, Param};
 use crate::web::{context_2d, js_err};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;

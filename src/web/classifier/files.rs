@@ -5,11 +5,11 @@
 //! Every refusal leaves the data and the model as they were.
 
 use super::{js_err, ClassifierView};
-use crate::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel};
-use crate::points_code;
-use crate::points_csv::{read_points, write_points, Part, Row};
+use crate::data::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel};
+use crate::io::points_code;
+use crate::io::points_csv::{read_points, write_points, Part, Row};
+use crate::io::weights_json::{check_same_ends, read_weights, write_weights};
 use crate::render::PixelRect;
-use crate::weights_json::{check_same_ends, read_weights, write_weights};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -93,7 +93,7 @@ impl ClassifierView {
 
     /// The loss curve as CSV: iteration, train, test.
     pub fn loss_history_csv(&self) -> String {
-        crate::exports::loss_history_csv(self.trainer.history())
+        crate::io::loss_csv::loss_history_csv(self.trainer.history())
     }
 }
 

@@ -2,11 +2,11 @@
 //! stop condition), its confusion matrices and its ghost curves.
 
 use super::ClassifierView;
-use crate::metrics::ConfusionMatrix;
-use crate::optim::Optimizer;
-use crate::regularization::Regularization;
-use crate::render::loss_chart::Ghost;
-use crate::stop::StopCondition;
+use crate::nn::regularization::Regularization;
+use crate::render::charts::loss::Ghost;
+use crate::train::metrics::ConfusionMatrix;
+use crate::train::optim::Optimizer;
+use crate::train::stop::StopCondition;
 use crate::web::js_err;
 use wasm_bindgen::prelude::*;
 
@@ -38,7 +38,7 @@ impl ClassifierView {
 
     /// "" while training may go on, else why the stop condition stopped it.
     pub fn stop_status(&mut self) -> String {
-        crate::report::stop_status(&mut self.trainer)
+        crate::io::report::stop_status(&mut self.trainer)
     }
 
     /// The training objective ℒ + λ R(w) (the curve shows ℒ alone).
@@ -64,7 +64,7 @@ impl ClassifierView {
         *kept += 1;
         let name = format!(
             "ghost {kept}: {}",
-            crate::report::run_label(self.trainer.settings())
+            crate::io::report::run_label(self.trainer.settings())
         );
         if ghosts.len() == MAX_GHOSTS {
             ghosts.remove(0);

@@ -1,0 +1,184 @@
+//! Sentences and JSON about a run, for the page: kept out of `web` so that they
+//! are tested natively.
+
+use crate::train::settings::{Settings, Task};
+use crate::train::Trainer;
+
+/// "" when training is fine, else what went wrong and what to do about it.
+pub fn status(trainer: &Trainer) -> String {
+    match trainer.divergence() {
+        None => String::new(),
+        Some(d) => format!(
+            "Training diverged at iteration {}: {} became infinite or NaN, so the weights of \
+             iteration {} are kept. η = {} is too large for this network and loss: lower η to \
+             continue from them, or press Reset.",
+            d.iteration,
+            d.what,
+            trainer.iteration(),
+            trainer.settings().eta
+        ),
+    }
+}
+
+/// Every setting as a JSON object (numbers and strings only, so no escaping is
+/// needed beyond what the fixed names already satisfy).
+pub fn settings_json(s: &Settings) -> String {
+    let hidden: Vec<String> = s.hidden.iter().map(usize::to_string).collect();
+    // Classes of the data: 2 (labels ±1), K, or 0 for real-valued targets.
+    let (classes, task) = match s.task {
+        Task::Classification => (2, "classification"),
+        Task::MultiClass(k) => (k, "classes"),
+        Task::Regression => (0, "regression"),
+    };
+    format!(
+        concat!(
+            "{{\"dataset\":\"{}\",\"points\":{},\"noise\":{},\"train_fraction\":{},\"data_seed\":{},",
+            "\"hidden\":[{}],\"hidden_activation\":\"{}\",\"output_activation\":\"{}\",",
+            "\"loss\":\"{}\",\"reduction\":\"{}\",\"eta\":{},\"batch_size\":{},\"weight_seed\":{},",
+            "\"features\":\"{}\",\"classes\":{},\"task\":\"{}\",{}}}"
+        ),
+        s.data.kind,
+        s.data.points,
+        s.data.noise,
+        s.data.train_fraction,
+        s.data.seed,
+        hidden.join(","),
+        s.hidden_activation,
+        s.output_activation,
+        s.loss.name(),
+        s.reduction.name(),
+        s.eta,
+        s.batch_size,
+        s.weight_seed,
+        s.features.map_or_else(|| "none".to_string(), |f| f.to_string()),
+        classes,
+        task,
+        options_json(s)
+    )
+}
+
+/// The optimiser, penalty and stop condition as JSON members:
+/// "optimizer":"gd|momentum|adam","momentum_beta":β (momentum only),
+/// "regularization":"none|l1|l2","lambda":λ (L1, L2 only), "stop":"none|epochs|loss",
+/// "stop_value":N or the target ℒ (a stop only).
+fn options_json(s: &Settings) -> String {
+    use crate::train::optim::Optimizer;
+    use crate::train::stop::StopCondition;
+    let mut members = vec![format!("\"optimizer\":\"{}\"", s.optimizer.name())];
+    if let Optimizer::Momentum { beta } = s.optimizer {
+        members.push(format!("\"momentum_beta\":{beta}"));
+    }
+    members.push(format!("\"regularization\":\"{}\"", s.regularization.name()));
+    if let Some(lambda) = s.regularization.lambda() {
+        members.push(format!("\"lambda\":{lambda}"));
+    }
+    members.push(format!("\"stop\":\"{}\"", s.stop.name()));
+    match s.stop {
+        StopCondition::None => {}
+        StopCondition::Epochs(n) => members.push(format!("\"stop_value\":{n}")),
+        StopCondition::TargetLoss(l) => members.push(format!("\"stop_value\":{l}")),
+    }
+    members.join(",")
+}
+
+// --- optim ---
+
+/// "" while training may go on, else why it stopped by the user's own stop
+/// condition and how to go on (distinct from `status`, which reports errors).
+pub fn stop_status(trainer: &mut Trainer) -> String {
+    use crate::train::stop::StopCondition;
+    let Some(stopped) = trainer.stopped() else {
+        return String::new();
+    };
+    let (iteration, epoch) = (trainer.iteration(), trainer.epoch());
+    let reason = match stopped.condition {
+        StopCondition::Epochs(n) => format!("the {n} epochs asked for are done"),
+        StopCondition::TargetLoss(t) => format!(
+            "the training loss ℒ = {} reached the target {t}",
+            stopped.train_loss
+        ),
+        StopCondition::None => return String::new(),
+    };
+    format!(
+        "Stopped at iteration {iteration} (epoch {epoch:.2}): {reason}. To train on, change or \
+         remove the stop condition (Optimiser), or press Reset."
+    )
+}
+
+/// A run's name for a ghost curve's legend: "Adam η=0.03", "GD η=0.1 L2 λ=0.01".
+pub fn run_label(s: &Settings) -> String {
+    let penalty = s.regularization.label();
+    let mut label = format!("{} η={}", s.optimizer.label(), s.eta);
+    if !penalty.is_empty() {
+        label.push(' ');
+        label.push_str(&penalty);
+    }
+    // Reset draws a new weight seed: the seed lets a run be replayed from the same w₀.
+    label.push_str(&format!(" seed {}", s.weight_seed));
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::json_read::{parse, Value};
+    use crate::nn::regularization::Regularization;
+    use crate::train::optim::Optimizer;
+    use crate::train::stop::StopCondition;
+
+    #[test]
+    fn the_settings_json_is_valid_json_and_names_every_option() {
+        let mut s = Settings::default();
+        let text = settings_json(&s);
+        let v = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert!(
+            matches!(v.get("optimizer"), Some(Value::Str(t)) if t == "gd"),
+            "{text}"
+        );
+        assert!(v.get("lambda").is_none() && v.get("stop_value").is_none());
+        s.optimizer = Optimizer::Momentum { beta: 0.5 };
+        s.regularization = Regularization::L2 { lambda: 0.01 };
+        s.stop = StopCondition::Epochs(7);
+        let text = settings_json(&s);
+        let v = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        for (key, want) in [("momentum_beta", "0.5"), ("lambda", "0.01"), ("stop_value", "7")] {
+            assert!(
+                matches!(v.get(key), Some(Value::Number(n)) if *n == want),
+                "{key}: {text}"
+            );
+        }
+        assert!(
+            matches!(v.get("regularization"), Some(Value::Str(t)) if t == "l2"),
+            "{text}"
+        );
+        assert!(
+            matches!(v.get("stop"), Some(Value::Str(t)) if t == "epochs"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn each_name_parses_back_to_its_option() {
+        for o in [
+            Optimizer::GradientDescent,
+            Optimizer::Momentum { beta: 0.5 },
+            Optimizer::Adam,
+        ] {
+            assert_eq!(Optimizer::parse(o.name(), 0.5), Ok(o));
+        }
+        for r in [
+            Regularization::None,
+            Regularization::L1 { lambda: 0.5 },
+            Regularization::L2 { lambda: 0.5 },
+        ] {
+            assert_eq!(Regularization::parse(r.name(), 0.5), Ok(r));
+        }
+        for c in [
+            StopCondition::None,
+            StopCondition::Epochs(5),
+            StopCondition::TargetLoss(5.0),
+        ] {
+            assert_eq!(StopCondition::parse(c.name(), 5.0), Ok(c));
+        }
+    }
+}

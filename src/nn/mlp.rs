@@ -1,0 +1,343 @@
+//! The multi-layer perceptron x(l) = σ(w(l) x(l−1) + b(l)), with its forward
+//! and backward passes written by hand in batched (tensorial) form.
+//!
+//! Forward:  s(l) = w(l) x(l−1) + b(l),  x(l) = σ(s(l)),  f(x) = x(L).
+//! Backward: dℓ/dx(L) = ∇₁ℓ;  dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l));
+//!           dℓ/dw(l) = dℓ/ds(l) x(l−1)ᵀ;  dℓ/db(l) = dℓ/ds(l);
+//!           dℓ/dx(l−1) = w(l)ᵀ dℓ/ds(l);
+//! each per-sample term summed over the batch. Storage: see `matrix`.
+
+use crate::nn::activation::Activation;
+use crate::nn::matrix::{affine_block, affine_units, backprop_units, outer_units, BLOCK};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// One affine layer s = w x + b: w is (outputs × inputs), row-major.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// Width of x(l−1).
+    pub inputs: usize,
+    /// Width of s(l) and x(l).
+    pub outputs: usize,
+    /// The weights w(l), row i holding the weights into unit i.
+    pub w: Vec<f32>,
+    /// The biases b(l).
+    pub b: Vec<f32>,
+}
+
+/// A multi-layer perceptron: its layers and their activations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mlp {
+    /// Layers 1..=L, in order from the input.
+    pub layers: Vec<Layer>,
+    /// σ of every hidden layer.
+    pub hidden: Activation,
+    /// σ of the last layer (identity for a raw score).
+    pub output: Activation,
+}
+
+/// dL/dw(l) and dL/db(l) for every layer, shaped like the model's layers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gradients {
+    /// One entry per layer: the derivative of the loss wrt w(l) and b(l).
+    pub layers: Vec<Layer>,
+}
+
+/// Buffers of one forward/backward pass, kept between calls so that training
+/// allocates nothing once the largest batch has been seen.
+///
+/// The per-layer matrices are stored unit-major, as the lecture's column
+/// convention X(l) = [x(l)₁ … x(l)_N]: row i of `x[l]` holds unit i's value for
+/// every sample of the batch, at `x[l][i * stride..i * stride + rows]` (see
+/// `Workspace::unit`). Every kernel then runs across the batch, which
+/// vectorises even when the layers are only a few units wide. Rows are padded
+/// to `stride`, a multiple of the SIMD width, so that no loop has a scalar
+/// tail; the padding samples have input 0 and dℓ/dx(L) = 0, so they add
+/// nothing to any gradient.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    /// Samples (columns) in the last forward pass.
+    pub rows: usize,
+    /// `rows` rounded up to a multiple of `LANES`: the length of one unit's row.
+    pub stride: usize,
+    /// x(0) … x(L), each (width × stride), unit-major.
+    pub x: Vec<Vec<f32>>,
+    /// s(1) … s(L) (index 0 is s(1)), unit-major.
+    pub s: Vec<Vec<f32>>,
+    /// dℓ/ds(1) … dℓ/ds(L) of the last backward pass, unit-major.
+    pub ds: Vec<Vec<f32>>,
+    /// dℓ/dx(0) … dℓ/dx(L) of the last backward pass, unit-major (x(0)'s is
+    /// left at zero).
+    pub dx: Vec<Vec<f32>>,
+    /// The last forward pass's output x(L), row-major (rows × outputs).
+    pub out: Vec<f32>,
+    /// Two blocks of transposed activations for `Mlp::predict_into`.
+    pub block_a: Vec<f32>,
+    /// See `block_a`.
+    pub block_b: Vec<f32>,
+}
+
+impl Mlp {
+    /// A network with layer widths `sizes` = [inputs, hidden…, outputs], weights
+    /// drawn from `seed`: w ~ N(0, g²/fan_in) (g = √2 for ReLU, 1 otherwise) so
+    /// that the pre-activations start near unit scale, and b = 0.
+    pub fn new(sizes: &[usize], hidden: Activation, output: Activation, seed: u64) -> Mlp {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut mlp = Mlp::zeros(sizes, hidden, output);
+        for (l, layer) in mlp.layers.iter_mut().enumerate() {
+            let act = if l + 1 == sizes.len() - 1 { output } else { hidden };
+            let gain = if act == Activation::Relu {
+                2.0_f32.sqrt()
+            } else {
+                1.0
+            };
+            let std = gain / (layer.inputs as f32).sqrt();
+            for w in &mut layer.w {
+                *w = std * standard_normal(&mut rng);
+            }
+        }
+        mlp
+    }
+
+    /// Spreads the first layer's units over the interval [lo, hi] of a 1D
+    /// input: unit k gets a slope w_k of random sign, and its centre −b_k/w_k
+    /// uniform in the interval. Sigmoid-like units get slopes between 2 and 10
+    /// per half-width (each switches inside the interval); ReLU and identity
+    /// units between 0.5 and 2 (a hinge need not be steep, and steep ones start
+    /// with outputs so large that the first steps kill them). With the usual
+    /// b = 0 every unit would switch at x = 0 and a one-hidden-layer fit of a
+    /// wiggly ψ would start from a poor w₀.
+    pub fn spread_first_layer(&mut self, lo: f32, hi: f32, seed: u64) {
+        let mut rng = StdRng::seed_from_u64(seed ^ 0x5851_F42D_4C95_7F2D);
+        let half = 0.5 * (hi - lo).max(f32::EPSILON);
+        let slopes = match self.hidden {
+            Activation::Relu | Activation::Identity => 0.5..2.0_f32,
+            Activation::Tanh | Activation::Sigmoid => 2.0..10.0_f32,
+        };
+        let layer = &mut self.layers[0];
+        for (row, b) in layer.w.chunks_exact_mut(layer.inputs).zip(&mut layer.b) {
+            let sign = if rng.random::<bool>() { 1.0 } else { -1.0 };
+            let w = sign * rng.random_range(slopes.clone()) / half;
+            let centre = rng.random_range(lo..=hi);
+            row.iter_mut().for_each(|v| *v = w);
+            *b = -w * centre;
+        }
+    }
+
+    /// A network of the given widths with every weight and bias 0.
+    pub fn zeros(sizes: &[usize], hidden: Activation, output: Activation) -> Mlp {
+        assert!(sizes.len() >= 2, "an MLP needs an input and an output width");
+        let layers = sizes
+            .windows(2)
+            .map(|p| Layer {
+                inputs: p[0],
+                outputs: p[1],
+                w: vec![0.0; p[0] * p[1]],
+                b: vec![0.0; p[1]],
+            })
+            .collect();
+        Mlp {
+            layers,
+            hidden,
+            output,
+        }
+    }
+
+    /// [inputs, hidden…, outputs].
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.layers[0].inputs];
+        sizes.extend(self.layers.iter().map(|l| l.outputs));
+        sizes
+    }
+
+    /// Width of the input x(0).
+    pub fn inputs(&self) -> usize {
+        self.layers[0].inputs
+    }
+
+    /// Width of the output x(L).
+    pub fn outputs(&self) -> usize {
+        self.layers[self.layers.len() - 1].outputs
+    }
+
+    /// σ of layer `l` (0-based): the output activation for the last layer.
+    pub fn activation(&self, l: usize) -> Activation {
+        if l + 1 == self.layers.len() {
+            self.output
+        } else {
+            self.hidden
+        }
+    }
+
+    /// Number of weights and biases.
+    pub fn param_count(&self) -> usize {
+        self.layers.iter().map(|l| l.w.len() + l.b.len()).sum()
+    }
+
+    /// True when every weight and bias is a finite number.
+    pub fn all_finite(&self) -> bool {
+        self.layers
+            .iter()
+            .all(|l| l.w.iter().chain(&l.b).all(|v| v.is_finite()))
+    }
+
+    /// The forward pass over `input` (rows × inputs, row-major); returns x(L)
+    /// (rows × outputs, row-major) and keeps every s(l) and x(l) in `ws`, unit-
+    /// major (see `Workspace`), for the backward pass.
+    pub fn forward<'a>(&self, input: &[f32], ws: &'a mut Workspace) -> &'a [f32] {
+        let rows = input.len() / self.inputs();
+        ws.prepare(&self.layers, rows);
+        let n = ws.stride;
+        to_units(input, self.inputs(), n, &mut ws.x[0]);
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, after) = ws.x.split_at_mut(l + 1);
+            affine_units(&before[l], &layer.w, &layer.b, n, &mut ws.s[l]);
+            self.activation(l).apply(&ws.s[l], &mut after[0]);
+        }
+        from_units(&ws.x[self.layers.len()], n, rows, &mut ws.out);
+        &ws.out
+    }
+
+    /// The backward pass from dL/dx(L) (`d_output`, rows × outputs, row-major)
+    /// after a `forward` on the same `ws`; writes dL/dw(l) and dL/db(l) into `grads`.
+    pub fn backward(&self, d_output: &[f32], ws: &mut Workspace, grads: &mut Gradients) {
+        let depth = self.layers.len();
+        let n = ws.stride;
+        to_units(d_output, self.outputs(), n, &mut ws.dx[depth]);
+        for l in (0..depth).rev() {
+            let layer = &self.layers[l];
+            let act = self.activation(l);
+            // dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l)), σ' computed from the kept s(l), x(l)
+            act.backprop(&ws.s[l], &ws.x[l + 1], &ws.dx[l + 1], &mut ws.ds[l]);
+            let g = &mut grads.layers[l];
+            outer_units(&ws.ds[l], &ws.x[l], n, &mut g.w, &mut g.b);
+            if l > 0 {
+                backprop_units(&ws.ds[l], &layer.w, n, &mut ws.dx[l]);
+            }
+        }
+    }
+
+    /// The network's output for every row of `input`, written into `out`.
+    ///
+    /// Inference only (nothing is kept for a backward pass): rows go through
+    /// in blocks of `BLOCK`, stored transposed so that every layer's kernel
+    /// vectorises across the block's samples (see `matrix::affine_block`).
+    pub fn predict_into(&self, input: &[f32], ws: &mut Workspace, out: &mut [f32]) {
+        let (inputs, outputs) = (self.inputs(), self.outputs());
+        let rows = input.len() / inputs.max(1);
+        let widest = self
+            .layers
+            .iter()
+            .map(|l| l.outputs)
+            .chain([inputs])
+            .max()
+            .unwrap_or(1);
+        ws.block_a.resize(widest * BLOCK, 0.0);
+        ws.block_b.resize(widest * BLOCK, 0.0);
+        for start in (0..rows).step_by(BLOCK) {
+            let r = BLOCK.min(rows - start);
+            let (a, b) = (&mut ws.block_a, &mut ws.block_b);
+            a[..inputs * BLOCK].fill(0.0);
+            for k in 0..r {
+                for j in 0..inputs {
+                    a[j * BLOCK + k] = input[(start + k) * inputs + j];
+                }
+            }
+            let mut width = inputs;
+            for (l, layer) in self.layers.iter().enumerate() {
+                let len = layer.outputs * BLOCK;
+                affine_block(&a[..width * BLOCK], &layer.w, &layer.b, width, &mut b[..len]);
+                self.activation(l).apply_in_place(&mut b[..len]);
+                std::mem::swap(a, b);
+                width = layer.outputs;
+            }
+            for k in 0..r {
+                for o in 0..outputs {
+                    out[(start + k) * outputs + o] = a[o * BLOCK + k];
+                }
+            }
+        }
+    }
+
+    /// A zero gradient of this network's shape.
+    pub fn zero_gradients(&self) -> Gradients {
+        Gradients {
+            layers: Mlp::zeros(&self.sizes(), self.hidden, self.output).layers,
+        }
+    }
+}
+
+impl Workspace {
+    /// Unit `i` of x(l) over the last forward pass's samples.
+    pub fn unit(&self, l: usize, i: usize) -> &[f32] {
+        &self.x[l][i * self.stride..i * self.stride + self.rows]
+    }
+
+    /// Sample `k`'s values of a unit-major matrix of this workspace (one of
+    /// `x`, `s`, `dx`, `ds`), as a vector over the units.
+    pub fn sample(&self, matrix: &[f32], k: usize) -> Vec<f32> {
+        matrix
+            .iter()
+            .skip(k)
+            .step_by(self.stride.max(1))
+            .copied()
+            .collect()
+    }
+
+    /// Sizes every buffer for `rows` samples through `layers`, allocating only
+    /// when they grow.
+    fn prepare(&mut self, layers: &[Layer], rows: usize) {
+        let depth = layers.len();
+        self.rows = rows;
+        self.stride = rows.div_ceil(LANES) * LANES;
+        let rows = self.stride;
+        self.x.resize_with(depth + 1, Vec::new);
+        self.dx.resize_with(depth + 1, Vec::new);
+        self.s.resize_with(depth, Vec::new);
+        self.ds.resize_with(depth, Vec::new);
+        self.x[0].resize(rows * layers[0].inputs, 0.0);
+        self.dx[0].resize(rows * layers[0].inputs, 0.0);
+        for (l, layer) in layers.iter().enumerate() {
+            let len = rows * layer.outputs;
+            self.x[l + 1].resize(len, 0.0);
+            self.dx[l + 1].resize(len, 0.0);
+            self.s[l].resize(len, 0.0);
+            self.ds[l].resize(len, 0.0);
+        }
+    }
+}
+
+/// The SIMD width in f32 (wasm simd128, SSE): the workspace pads rows to it.
+pub const LANES: usize = 4;
+
+/// Copies a row-major batch (rows × `cols`) into a unit-major matrix
+/// (`cols` × `stride`), zero in the padding columns.
+fn to_units(src: &[f32], cols: usize, stride: usize, dst: &mut [f32]) {
+    for (c, unit) in dst.chunks_exact_mut(stride.max(1)).enumerate().take(cols) {
+        let mut values = src.iter().skip(c).step_by(cols.max(1));
+        for v in unit.iter_mut() {
+            *v = values.next().copied().unwrap_or(0.0);
+        }
+    }
+}
+
+/// Copies the first `rows` columns of a unit-major matrix (units × `stride`)
+/// into a row-major batch (rows × units).
+fn from_units(src: &[f32], stride: usize, rows: usize, dst: &mut Vec<f32>) {
+    let units = src.len() / stride.max(1);
+    dst.resize(rows * units, 0.0);
+    for (i, unit) in src.chunks_exact(stride.max(1)).enumerate() {
+        for (k, &v) in unit[..rows].iter().enumerate() {
+            dst[k * units + i] = v;
+        }
+    }
+}
+
+/// One draw from N(0, 1) by the Box–Muller transform (no extra crate needed for
+/// one formula).
+pub fn standard_normal(rng: &mut StdRng) -> f32 {
+    // 1 − u lies in (0, 1], so the logarithm is finite.
+    let u1: f64 = 1.0 - rng.random::<f64>();
+    let u2: f64 = rng.random::<f64>();
+    ((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32
+}

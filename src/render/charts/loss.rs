@@ -1,0 +1,277 @@
+//! Line charts against an iteration or unit count: the loss curve (train and
+//! test L) and the universal-approximation view's error curves, linear or
+//! log10 scale.
+
+use super::classifier::{fail, rgb};
+use super::legend::{draw_legend, sans, Entry, Layout};
+use crate::render::palette::{Rgb, GHOSTS, TEST_CURVE, TRAIN_CURVE};
+use crate::train::history::LossHistory;
+use plotters::prelude::*;
+
+/// One named curve of (x, y) points.
+#[derive(Clone, Debug)]
+pub struct Curve {
+    /// Legend text.
+    pub name: &'static str,
+    /// Line colour.
+    pub colour: Rgb,
+    /// The points, x increasing.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Axis texts and scale of a line chart.
+#[derive(Clone, Copy, Debug)]
+pub struct Axes {
+    /// Under the x axis.
+    pub x_desc: &'static str,
+    /// Beside the y axis.
+    pub y_desc: &'static str,
+    /// log10 of y is plotted, labelled as powers of ten.
+    pub log_scale: bool,
+    /// Device pixels per CSS pixel.
+    pub scale: f32,
+}
+
+/// Draws the train (and, if `show_test`, the test) curve of `history`, with
+/// the legend texts `names`.
+pub fn draw_loss<DB: DrawingBackend>(
+    backend: DB,
+    history: &LossHistory,
+    names: [&'static str; 2],
+    show_test: bool,
+    axes: Axes,
+) -> Result<(), String> {
+    draw_loss_with_ghosts(backend, history, names, show_test, &[], axes)
+}
+
+/// As `draw_loss`, with kept runs' curves drawn dashed behind the current ones.
+pub fn draw_loss_with_ghosts<DB: DrawingBackend>(
+    backend: DB,
+    history: &LossHistory,
+    names: [&'static str; 2],
+    show_test: bool,
+    ghosts: &[Ghost],
+    axes: Axes,
+) -> Result<(), String> {
+    let series = |f: fn(&crate::train::history::LossPoint) -> f32| -> Vec<(f64, f64)> {
+        history
+            .points()
+            .map(|p| (p.iteration as f64, f64::from(f(p))))
+            .collect()
+    };
+    let mut curves = vec![Curve {
+        name: names[0],
+        colour: TRAIN_CURVE,
+        points: series(|p| p.train),
+    }];
+    if show_test {
+        curves.push(Curve {
+            name: names[1],
+            colour: TEST_CURVE,
+            points: series(|p| p.test),
+        });
+    }
+    draw_curves_and_ghosts(backend, &curves, ghosts, axes)
+}
+
+/// Draws `curves` on `backend`. Non-finite values, and in log scale
+/// non-positive ones, are left out rather than drawn as garbage.
+pub fn draw_curves<DB: DrawingBackend>(backend: DB, curves: &[Curve], axes: Axes) -> Result<(), String> {
+    draw_curves_and_ghosts(backend, curves, &[], axes)
+}
+
+/// Draws the `ghosts` (dashed, faded) under `curves`, on shared axes that
+/// hold them all.
+pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
+    backend: DB,
+    curves: &[Curve],
+    ghosts: &[Ghost],
+    axes: Axes,
+) -> Result<(), String> {
+    let ghost_lines = ghost_lines(ghosts);
+    let all = || {
+        curves
+            .iter()
+            .map(|c| &c.points)
+            .chain(ghost_lines.iter().map(|g| &g.points))
+    };
+    let px = |v: f32| (v * axes.scale).round() as u32;
+    let y_of = |v: f64| match (v.is_finite(), axes.log_scale) {
+        (false, _) => None,
+        (true, true) if v > 0.0 => Some(v.log10()),
+        (true, true) => None,
+        (true, false) => Some(v),
+    };
+    let shown: Vec<Vec<(f64, f64)>> = all()
+        .map(|points| points.iter().filter_map(|&(x, y)| Some((x, y_of(y)?))).collect())
+        .collect();
+    // At least 4, so the first frames' axis reads 0 1 2 3 4, not 0 0 1.
+    let x_max = all()
+        .filter_map(|points| points.last())
+        .map(|p| p.0)
+        .fold(4.0, f64::max);
+    let (y_lo, y_hi) = y_bounds(shown.iter().flatten().map(|p| p.1), axes.log_scale);
+
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE).map_err(fail)?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(8.0))
+        .x_label_area_size(px(38.0))
+        .y_label_area_size(px(56.0))
+        .build_cartesian_2d(0.0..x_max, y_lo..y_hi)
+        .map_err(fail)?;
+    // In log scale the axis holds log10 y: label the whole decades as powers
+    // of ten and leave the ticks plotters puts between them unlabelled.
+    let y_label = |v: &f64| match axes.log_scale {
+        true if (v - v.round()).abs() < 1e-9 => format!("1e{}", v.round() as i32),
+        true => String::new(),
+        false => format!("{v:.3}"),
+    };
+    chart
+        .configure_mesh()
+        .light_line_style(WHITE.mix(0.0))
+        .x_desc(axes.x_desc)
+        .y_desc(axes.y_desc)
+        .y_label_formatter(&y_label)
+        .x_labels(5)
+        .x_label_formatter(&|v: &f64| compact(*v))
+        .label_style(sans(px(11.0)))
+        .axis_desc_style(sans(px(12.0)))
+        .draw()
+        .map_err(fail)?;
+    let (shown, ghost_shown) = {
+        let mut shown = shown;
+        let ghost_shown = shown.split_off(curves.len());
+        (shown, ghost_shown)
+    };
+    let mut legend = Vec::new();
+    for (line, points) in ghost_lines.iter().zip(ghost_shown) {
+        let style = rgb(line.colour).mix(0.6).stroke_width(px(1.5).max(1));
+        let (dash, gap) = (px(5.0).max(2), px(3.0).max(1));
+        chart
+            .draw_series(DashedLineSeries::new(points, dash, gap, style))
+            .map_err(fail)?;
+        if let Some(name) = &line.legend {
+            legend.push(Entry { name, style });
+        }
+    }
+    for (curve, points) in curves.iter().zip(shown) {
+        let style = rgb(curve.colour).stroke_width(px(1.5).max(1));
+        chart.draw_series(LineSeries::new(points, style)).map_err(fail)?;
+        legend.push(Entry {
+            name: curve.name,
+            style,
+        });
+    }
+    let layout = Layout {
+        font: px(11.0),
+        margin: px(10.0),
+        sample: px(18.0),
+    };
+    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, layout)?;
+    root.present().map_err(fail)
+}
+
+/// A kept run's loss curves, drawn behind the current run's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ghost {
+    /// Legend text, e.g. "ghost 1: Adam η=0.03".
+    pub name: String,
+    /// Its training loss against the iteration.
+    pub train: Vec<(f64, f64)>,
+    /// Its test loss, when the test set was shown as it was kept.
+    pub test: Option<Vec<(f64, f64)>>,
+}
+
+impl Ghost {
+    /// Keeps the train (and, if `with_test`, the test) curve of `history`.
+    pub fn from_history(name: String, history: &LossHistory, with_test: bool) -> Ghost {
+        let series = |f: fn(&crate::train::history::LossPoint) -> f32| -> Vec<(f64, f64)> {
+            history
+                .points()
+                .map(|p| (p.iteration as f64, f64::from(f(p))))
+                .collect()
+        };
+        Ghost {
+            name,
+            train: series(|p| p.train),
+            test: with_test.then(|| series(|p| p.test)),
+        }
+    }
+}
+
+/// One dashed line of a ghost; only the train line is named in the legend.
+struct GhostLine {
+    legend: Option<String>,
+    colour: Rgb,
+    points: Vec<(f64, f64)>,
+}
+
+fn ghost_lines(ghosts: &[Ghost]) -> Vec<GhostLine> {
+    let mut lines = Vec::new();
+    for (i, g) in ghosts.iter().enumerate() {
+        let colour = GHOSTS[i % GHOSTS.len()];
+        lines.push(GhostLine {
+            legend: Some(g.name.clone()),
+            colour,
+            points: g.train.clone(),
+        });
+        if let Some(test) = &g.test {
+            // The test line is fainter, like the gap between train and test.
+            let faint = colour.map(|c| c + (255 - c) / 2);
+            lines.push(GhostLine {
+                legend: None,
+                colour: faint,
+                points: test.clone(),
+            });
+        }
+    }
+    lines
+}
+
+/// An iteration count short enough for an axis label: 950, 1.5k, 12k, 3.5M.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e6 {
+        format!("{}M", trim(v / 1e6))
+    } else if a >= 1e3 {
+        format!("{}k", trim(v / 1e3))
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// A y range that holds every value with a little room; whole decades in log
+/// scale so the labels are powers of ten.
+fn y_bounds(values: impl Iterator<Item = f64>, log_scale: bool) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if !lo.is_finite() {
+        return if log_scale { (-3.0, 0.0) } else { (0.0, 1.0) };
+    }
+    if log_scale {
+        let (lo, hi) = (lo.floor(), hi.ceil());
+        (lo, if hi > lo { hi } else { lo + 1.0 })
+    } else {
+        (0.0, if hi > 0.0 { hi * 1.05 } else { 1.0 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact;
+
+    #[test]
+    fn iteration_labels_stay_short() {
+        assert_eq!(compact(950.0), "950");
+        assert_eq!(compact(4500.0), "4.5k");
+        assert_eq!(compact(12_000.0), "12k");
+        assert_eq!(compact(3_500_000.0), "3.5M");
+    }
+}
