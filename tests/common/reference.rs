@@ -1,7 +1,7 @@
 //! A scalar reference of training, written from the lecture's formulas one
 //! sample and one unit at a time in f64, with none of the optimised kernels:
 //! what the optimised engine's trajectory is compared with (natively in
-//! tests/trajectory.rs, in the browser's wasm in tests/web.rs).
+//! tests/train/trajectory.rs, in the browser's wasm in tests/web.rs).
 #![allow(dead_code)]
 
 use mlp_playground::{Activation, DataSpec, DatasetKind, Mlp, Settings, Trainer};

@@ -1,11 +1,8 @@
 //! The optimised engine (SIMD-friendly kernels, the fast tanh, the blocked
 //! paths) follows the scalar f64 reference's training trajectory.
 
-#[path = "common/reference.rs"]
-mod reference;
-
+use crate::reference::{engine_after, largest_difference, train, ETA};
 use mlp_playground::Activation;
-use reference::{engine_after, largest_difference, train, ETA};
 
 #[test]
 fn the_engine_follows_the_scalar_reference_for_two_hundred_steps() {

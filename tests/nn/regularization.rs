@@ -2,7 +2,7 @@
 //! (L1 and L2, several architectures and losses), and the Trainer's update
 //! really descending it.
 //!
-//! Same f32 tolerances as tests/gradient_check.rs: h = 1e-2, error bound 2e-2
+//! Same f32 tolerances as tests/nn/gradient_check.rs: h = 1e-2, error bound 2e-2
 //! relative plus 2e-4 absolute. L1 has a kink at w = 0, so weights within h
 //! of 0 are skipped (the difference quotient straddles the kink there).
 

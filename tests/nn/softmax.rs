@@ -1,7 +1,7 @@
 //! Softmax with cross-entropy: its value against an independent f64 formula,
 //! ∂ℓ/∂s = softmax − onehot against central differences, and back-propagation
 //! through whole networks against finite differences of L (in f32, with the
-//! tolerances of tests/gradient_check.rs: h = 1e-2, 2e-2 relative + 2e-4 absolute).
+//! tolerances of tests/nn/gradient_check.rs: h = 1e-2, 2e-2 relative + 2e-4 absolute).
 
 use mlp_playground::{Activation, Loss, Mlp, Reduction, Workspace};
 use rand::rngs::StdRng;
