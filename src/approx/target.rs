@@ -1,7 +1,7 @@
 //! The functions ψ to approximate on [−1, 1]: a few classics, a random smooth
 //! one from a seed, and a curve the user draws.
 
-use crate::nn::mlp::standard_normal;
+use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::f32::consts::{PI, TAU};

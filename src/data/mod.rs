@@ -9,7 +9,7 @@
 //! how labels become targets and outputs classes (`encoding`), and the user's
 //! own points (`own_data`).
 
-use crate::nn::mlp::standard_normal;
+use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

@@ -2,7 +2,7 @@
 //! Gaussian clusters, jittered like the two-class shapes.
 
 use super::{Dataset, DatasetKind, DOMAIN};
-use crate::nn::mlp::standard_normal;
+use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
 use std::f32::consts::TAU;
 

@@ -2,7 +2,7 @@
 //! with the same seeded generator as the classification shapes.
 
 use super::{Dataset, DatasetKind, DOMAIN};
-use crate::nn::mlp::standard_normal;
+use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::Rng;
 

@@ -3,7 +3,7 @@
 //! ∂L/∂b = −Σ_n u_n, ∂L/∂w_d = −Σ_n v_{n,d} with u_n = y_n σ(−y_n (w·x_n + b))
 //! and v_{n,d} = x_{n,d} u_n; computed in f64, the data being small.
 
-use crate::nn::mlp::standard_normal;
+use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 

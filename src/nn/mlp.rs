@@ -9,6 +9,10 @@
 
 use crate::nn::activation::Activation;
 use crate::nn::matrix::{affine_block, affine_units, backprop_units, outer_units, BLOCK};
+// The normal draw at its earlier path (`crate::mlp::standard_normal`), for code
+// written against it; new code uses `crate::nn::random`.
+#[doc(hidden)]
+pub use super::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -331,13 +335,4 @@ fn from_units(src: &[f32], stride: usize, rows: usize, dst: &mut Vec<f32>) {
             dst[k * units + i] = v;
         }
     }
-}
-
-/// One draw from N(0, 1) by the Box–Muller transform (no extra crate needed for
-/// one formula).
-pub fn standard_normal(rng: &mut StdRng) -> f32 {
-    // 1 − u lies in (0, 1], so the logarithm is finite.
-    let u1: f64 = 1.0 - rng.random::<f64>();
-    let u2: f64 = rng.random::<f64>();
-    ((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32
 }
