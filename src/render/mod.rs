@@ -7,6 +7,7 @@ pub mod boundary;
 pub mod charts;
 pub mod class_colours;
 pub mod palette;
+pub mod plane;
 pub mod thumbnails;
 pub mod unit_grids;
 

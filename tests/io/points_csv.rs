@@ -1,9 +1,10 @@
 //! The user's own points: CSV read and written back exactly, every malformed
 //! line named with its number, the limits, and the editing rules of own_data.
 
-use mlp_playground::data::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel};
+use mlp_playground::data::own_data::{add_point, assemble, erase_near};
 use mlp_playground::data::{DOMAIN, POINTS_RANGE};
 use mlp_playground::io::points_csv::{read_points, write_points, Part, MAX_LISTED_ERRORS};
+use mlp_playground::render::plane::{plane_of, units_per_pixel};
 use mlp_playground::render::PixelRect;
 use mlp_playground::{DataSpec, DatasetKind, Split};
 

@@ -5,10 +5,11 @@
 //! Every refusal leaves the data and the model as they were.
 
 use super::{js_err, ClassifierView};
-use crate::data::own_data::{add_point, assemble, erase_near, plane_of, units_per_pixel};
+use crate::data::own_data::{add_point, assemble, erase_near};
 use crate::io::points_code;
 use crate::io::points_csv::{read_points, write_points, Part, Row};
 use crate::io::weights_json::{check_same_ends, read_weights, write_weights};
+use crate::render::plane::{plane_of, units_per_pixel};
 use crate::render::PixelRect;
 use wasm_bindgen::prelude::*;
 
