@@ -1,8 +1,7 @@
 //! The universal-approximation plot: ψ, the samples, the fit f, and every
 //! unit's term ω_k σ(w_k x + b_k) as a thin curve, so the sum is seen as a sum.
 
-use super::classifier::{fail, rgb};
-use super::legend::sans;
+use super::style::{fail, rgb, sans};
 use crate::approx::{unit_term, INTERVAL};
 use crate::nn::mlp::Mlp;
 use crate::render::palette::{FIT, HIGHLIGHT, SAMPLE, TARGET, UNIT};

@@ -2,13 +2,18 @@
 //! them (blitted by the caller, who knows the fastest way for its backend),
 //! training points filled and test points hollow.
 
-use super::legend::sans;
+use super::style::sans;
 use crate::data::{Dataset, DOMAIN};
 use crate::render::class_colours::class_colour;
-use crate::render::palette::{point_colour, Rgb};
+use crate::render::palette::point_colour;
 use crate::render::PixelRect;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+// `fail` and `rgb` at their earlier path (`classifier_chart::fail`), for code
+// written against it.
+#[doc(hidden)]
+pub use super::style::{fail, rgb};
 
 /// What to draw besides the heatmap.
 #[derive(Clone, Copy, Debug)]
@@ -127,14 +132,4 @@ fn segment([a, b, c]: [f32; 3]) -> Vec<(f32, f32)> {
         0 | 1 => Vec::new(),
         n => vec![pts[0], pts[n - 1]],
     }
-}
-
-/// A palette colour as a plotters colour.
-pub fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c[0], c[1], c[2])
-}
-
-/// Plotters' errors as a sentence.
-pub fn fail<E: std::fmt::Display>(e: E) -> String {
-    format!("Drawing failed: {e}")
 }

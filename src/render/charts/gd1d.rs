@@ -2,8 +2,7 @@
 //! at the current iterate and the notes' quadratic model whose minimum is the
 //! next iterate; and the map of outcomes over (η, w₀).
 
-use super::classifier::{fail, rgb};
-use super::legend::sans;
+use super::style::{fail, rgb, sans};
 use crate::lessons::gd1d::{Curve, Outcome};
 use crate::render::palette::{Rgb, FIT, HIGHLIGHT, NEGATIVE, POSITIVE, TARGET, UNIT};
 use crate::render::PixelRect;

@@ -5,20 +5,19 @@
 //! default font from the string "sans-serif" on every call, and turning a
 //! font name into a family lowercases it, which links Unicode's case tables
 //! (about 18 KB of the .wasm) for one word. Fonts here are named by the
-//! `FontFamily` enum (see `sans`), so no name is ever parsed. And text is
+//! `FontFamily` enum (see `style::sans`), so no name is ever parsed. And text is
 //! measured through the backend, which the page's canvas answers with
 //! `measureText`, not through the font (plotters' web font lays out a
 //! `<span>` in the page, forcing a layout every frame; see web/canvas.rs).
 
-use super::classifier::fail;
+use super::style::fail;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// The text style of chart labels: the browser's sans-serif at `size` pixels.
-pub fn sans(size: u32) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::SansSerif, f64::from(size), FontStyle::Normal)
-}
+// `sans` at its earlier path (`legend::sans`), for code written against it.
+#[doc(hidden)]
+pub use super::style::sans;
 
 /// One legend entry: a name and the line style drawn next to it.
 pub struct Entry<'a> {

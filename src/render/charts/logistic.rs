@@ -1,8 +1,7 @@
 //! The logistic-regression lesson: the two classes, the boundary w·x + b = 0
 //! of logistic regression after a number of gradient steps, and LDA's.
 
-use super::classifier::{fail, rgb};
-use super::legend::sans;
+use super::style::{fail, rgb, sans};
 use crate::lessons::logistic::{Linear, Points};
 use crate::render::palette::{NEGATIVE, POSITIVE, TARGET, TEST_CURVE};
 use plotters::prelude::*;

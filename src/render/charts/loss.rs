@@ -2,8 +2,8 @@
 //! test L) and the universal-approximation view's error curves, linear or
 //! log10 scale.
 
-use super::classifier::{fail, rgb};
-use super::legend::{draw_legend, sans, Entry, Layout};
+use super::legend::{draw_legend, Entry, Layout};
+use super::style::{fail, rgb, sans};
 use crate::render::palette::{Rgb, GHOSTS, TEST_CURVE, TRAIN_CURVE};
 use crate::train::history::LossHistory;
 use plotters::prelude::*;
