@@ -12,10 +12,29 @@
 //!   of an empty set would mean nothing) and at most `POINTS_RANGE.1` points.
 
 use crate::data::{Dataset, Split, DOMAIN, POINTS_RANGE};
-use crate::io::points_csv::{Part, Row};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
+
+/// Which set a point belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Points the gradient sees.
+    Train,
+    /// Held-out points, only measured.
+    Test,
+}
+
+/// One of the user's points as read from a line of a file or from the address.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Row {
+    /// (x1, x2).
+    pub x: [f32; 2],
+    /// +1 or −1.
+    pub label: f32,
+    /// The set the line names, or None when it has no split column.
+    pub part: Option<Part>,
+}
 
 /// Whether a point lies in the plotted square [−DOMAIN, DOMAIN]², where own
 /// points must (added by a click, or read from the address).

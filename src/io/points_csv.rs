@@ -21,31 +21,14 @@
 use crate::data::{Split, DOMAIN, POINTS_RANGE};
 use crate::io::decimal::parse_f32;
 
+/// The rows this reads and writes: the user's own points, defined with them.
+pub use crate::data::own_data::{Part, Row};
+
 /// How many malformed lines one error message lists before "… and N more".
 pub const MAX_LISTED_ERRORS: usize = 8;
 
 /// The header every written file starts with.
 pub const HEADER: &str = "x1,x2,label,split";
-
-/// Which set a point belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// Points the gradient sees.
-    Train,
-    /// Held-out points, only measured.
-    Test,
-}
-
-/// One point as read from a line.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Row {
-    /// (x1, x2).
-    pub x: [f32; 2],
-    /// +1 or −1.
-    pub label: f32,
-    /// The set the line names, or None when it has no split column.
-    pub part: Option<Part>,
-}
 
 /// Reads every point of `text`; on any malformed line, nothing is returned but
 /// a sentence listing the first `MAX_LISTED_ERRORS` of them as "line N: …".
