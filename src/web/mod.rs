@@ -5,13 +5,16 @@
 //!
 //! Two cargo features split the handles into two wasm modules (the page loads
 //! the lessons' one only when a lesson tab is opened): `classifier-view` gives
-//! `ClassifierView` and the page-level functions (`limits`, `fresh_seed`,
-//! `matmul`), `lesson-views` gives `ApproxView`, `Gd1dView` and `LogisticView`.
-//! (lib.rs compiles this module only with at least one of them.) Each helper
-//! below used by one view's handles only is compiled only with that feature.
+//! `ClassifierView` and the page-level functions (`limits`, `fresh_seed`, and
+//! the benchmark's `bench_matmul`); `lesson-views` gives the lesson tabs'
+//! `ApproxView`, `Gd1dView` and `LogisticView`. (lib.rs compiles this module
+//! only with at least one of them.) Each helper below used by one view's
+//! handles only is compiled only with that feature.
 
 #[cfg(feature = "lesson-views")]
 pub mod approx;
+#[cfg(feature = "classifier-view")]
+pub mod bench;
 pub mod canvas;
 #[cfg(feature = "classifier-view")]
 pub mod classifier;
@@ -50,24 +53,6 @@ pub fn fresh_seed() -> Result<u32, JsError> {
     let mut bytes = [0u8; 4];
     getrandom::fill(&mut bytes).map_err(|e| js_err(format!("No random seed available: {e}.")))?;
     Ok(u32::from_le_bytes(bytes))
-}
-
-/// The roofline of the benchmark: `reps` products of two n × n f32 matrices
-/// through the same kernel as the forward pass (s = x wᵀ + b). JavaScript
-/// times the call; 2n³·reps / time is the best GFLOP/s this core reaches.
-/// Returns a checksum so the work cannot be optimised away.
-#[cfg(feature = "classifier-view")]
-#[wasm_bindgen]
-pub fn matmul(n: u32, reps: u32) -> f64 {
-    let n = n as usize;
-    let a: Vec<f32> = (0..n * n).map(|i| ((i * 7 % 13) as f32 - 6.0) / 13.0).collect();
-    let b: Vec<f32> = (0..n * n).map(|i| ((i * 5 % 11) as f32 - 5.0) / 11.0).collect();
-    let bias = vec![0.0_f32; n];
-    let mut c = vec![0.0_f32; n * n];
-    for _ in 0..reps {
-        crate::nn::matrix::affine_rows(&a, &b, &bias, n, &mut c);
-    }
-    c.iter().map(|&v| f64::from(v)).sum()
 }
 
 /// The limits the core accepts, as JSON, so the page's controls agree with it.

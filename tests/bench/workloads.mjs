@@ -102,7 +102,7 @@ export function roofline(pkg, { quick, warmup, reps }) {
   const bySize = ns.map((n) => {
     // One timed call lasts about 60 ms (2 ms in --quick) at ~10 GFLOP/s.
     const products = Math.max(1, Math.round(((quick ? 2 : 60) * 1e7) / (2 * n ** 3)));
-    const times = measure(() => pkg.matmul(n, products), { warmup, reps });
+    const times = measure(() => pkg.bench_matmul(n, products), { warmup, reps });
     const flops = 2 * n ** 3 * products;
     const speeds = times.map((t) => gflops(flops, t));
     return {
