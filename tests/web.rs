@@ -397,7 +397,8 @@ mod optim_view {
     }
 }
 
-/// Issue 6, data: input features, K classes and regression through the handle.
+/// The classification view's data: input features, K classes and regression
+/// through the handle.
 mod data_kinds {
     use super::{canvas, message};
     use mlp_playground::web::ClassifierView;

@@ -3,8 +3,8 @@
 //! kept as their text so that the caller parses them straight into f32 (no
 //! detour through f64, whose double rounding could change a written value).
 //!
-//! Why not serde_json: the page has a size budget (issue 5), and the one
-//! schema we read needs only this.
+//! Why not serde_json: the page has a size budget, and the one schema we
+//! read needs only this.
 
 /// Deepest nesting accepted: the weights need 4 levels; a bound keeps a
 /// hostile file from exhausting the stack.

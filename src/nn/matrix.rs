@@ -1,6 +1,6 @@
 //! The dense kernels of the batched forward and backward passes.
 //!
-//! Storage convention (design.md §3): a weight matrix w(l) has shape
+//! Storage convention: a weight matrix w(l) has shape
 //! (out × in), row-major, as in the lecture's column convention s = w x + b.
 //! The training passes keep a batch unit-major, X = [x₁ … x_N] (row i holds
 //! unit i of every sample: the `*_units` kernels); the loss and the page see

@@ -1,4 +1,4 @@
-//! The classification view's data methods of issue 6: input features
+//! The classification view's data methods: input features
 //! x(0) = φ(x₁, x₂), the discretized heatmap, and the number of classes K.
 
 use super::ClassifierView;
