@@ -359,7 +359,7 @@ impl Trainer {
             return Err("the loss");
         }
         self.mlp.backward(&self.d_output, &mut self.ws, &mut self.grads);
-        // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see regularization.rs).
+        // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see nn/regularization.rs).
         s.regularization.add_gradient(&self.mlp, &mut self.grads);
         self.optimizer_state
             .step(s.optimizer, s.eta, &mut self.mlp, &self.grads)

@@ -1,7 +1,7 @@
 //! The classification view's own data and files: points added or erased on
 //! the chart, the points as CSV, the weights as JSON, the loss curve as CSV.
 //! The formats and rules live in the core (`points_csv`, `own_data`,
-//! `weights_json`, `exports`); this block only adapts them to JavaScript.
+//! `weights_json`, `loss_csv`); this block only adapts them to JavaScript.
 //! Every refusal leaves the data and the model as they were.
 
 use super::{js_err, ClassifierView};

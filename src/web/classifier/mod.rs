@@ -251,7 +251,7 @@ impl ClassifierView {
     }
 
     /// One training sample's forward and backward passes as JSON (see
-    /// `lessons::backprop::Trace`), with the weights, for the inspector.
+    /// `inspect::backprop::Trace`), with the weights, for the inspector.
     pub fn trace_json(&self, sample: f64) -> Result<String, JsError> {
         let rows = self.trainer.split().train.len();
         let i = whole(sample, "The sample index")? as usize;
