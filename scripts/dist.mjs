@@ -28,7 +28,7 @@ export const BUNDLE = 'www/pkg/playground.js';
 /** The lesson views' wasm (scripts/build.sh), fetched by the lazily loaded chunk. */
 export const LESSONS_WASM = 'www/pkg/mlp_lessons_bg.wasm';
 /** What the page imports with import() (lesson-views.js): an entry of its own, so a stable name. */
-const LAZY = 'www/lesson-build.js';
+const LAZY = 'www/app/lazy-views-build.js';
 /** Its bundle in dist/. */
 export const LESSONS_BUNDLE = 'www/pkg/lesson-build.js';
 

@@ -5,18 +5,18 @@
 // drive exactly the same frame() synchronously.
 
 import init, * as wasm from './pkg/mlp_playground.js';
-import { createClassifier } from './classify.js';
-import { wireKeys } from './keys.js';
-import { createLessonMenu } from './lesson-menu.js';
-import { LESSON_VIEWS, createLessonViews, lessonSwitch } from './lesson-views.js';
-import { LESSONS } from './lessons.js';
-import { Loop } from './loop.js';
-import { wireSliders } from './sliders.js';
-import { createStatus } from './status.js';
-import { addressNeeds, createUrlState } from './url-state.js';
-import { wireTraining } from './training.js';
-import { messageOf } from './validate.js';
-import { createViewSwitcher } from './views.js';
+import { createClassifier } from './classify/classify.js';
+import { wireKeys } from './app/keys.js';
+import { createLessonMenu } from './lessons/menu.js';
+import { LESSON_VIEWS, createLessonViews, lessonSwitch } from './app/lazy-views.js';
+import { LESSONS } from './lessons/list.js';
+import { Loop } from './app/loop.js';
+import { wireSliders } from './app/sliders.js';
+import { createStatus } from './app/status.js';
+import { addressNeeds, createUrlState } from './app/url-state.js';
+import { wireTraining } from './app/training.js';
+import { messageOf } from './app/validate.js';
+import { createViewSwitcher } from './app/tabs.js';
 
 /** The views in tab order; the first is shown when the address names none. */
 const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic'];

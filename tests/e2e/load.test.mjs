@@ -38,7 +38,7 @@ describe('the modulepreload list', () => {
 
   test('index.html lists exactly the modules www/main.js imports, and the wasm', () => {
     const graph = moduleGraph(REPO);
-    assert.ok(graph.includes('www/pkg/mlp_playground.js') && graph.includes('www/lesson-views.js'),
+    assert.ok(graph.includes('www/pkg/mlp_playground.js') && graph.includes('www/app/lazy-views.js'),
       `the import graph misses known modules: ${graph.join(', ')}`);
     assert.deepEqual(preloaded().sort(), [...graph.filter((m) => m !== ENTRY), WASM].sort());
     assert.ok(syncIndex({ root: REPO }), 'index.html is out of date: run node scripts/preload.mjs --write');

@@ -5,7 +5,7 @@
 // The stroke is previewed on a transparent overlay canvas, so the loop may keep
 // redrawing the plot underneath while the user draws.
 
-import { canvasPixel, fitCanvas } from './canvas.js';
+import { canvasPixel, fitCanvas } from '../app/canvas.js';
 
 /** The plot's x interval and y range (fixed by the contract): ψ lives inside them. */
 const X_RANGE = [-1, 1];
@@ -40,7 +40,7 @@ function paint(overlay, pixels) {
  * @param {HTMLCanvasElement} deps.overlay the transparent canvas over it (the preview)
  * @param {HTMLButtonElement} deps.button the #approx-draw button
  * @param {object} deps.view the ApproxView (data_x, data_y)
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {(xs: number[], ys: number[]) => void} deps.onStroke receives the finished stroke
  * @returns {TargetDrawing}
  */

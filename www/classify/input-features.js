@@ -4,7 +4,7 @@
 // so the core rebuilds the first layer and training restarts (and the notice says
 // so); discretizing only changes how the heatmap is painted, training goes on.
 
-import { createCommitter } from './commit.js';
+import { createCommitter } from '../app/commit.js';
 
 /** The feature checkboxes in input order (the order of the fieldset). */
 function featureBoxes(doc) {
@@ -26,7 +26,7 @@ function featureFormulas(boxes) {
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView (set_features, set_discretize)
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @param {() => void} deps.rebuilt called after the features changed the network
  *   (the architecture readout follows the width of x(0))

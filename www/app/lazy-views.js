@@ -31,10 +31,10 @@ const LOADING_AFTER_MS = 150;
  * @param {Record<string, object>} deps.adapters the page's adapters by view name (filled in here)
  * @param {(adapters: object[]) => boolean} deps.pushAll sends every control's value into those views
  * @param {() => void} deps.resetForm puts every control of the page back to its default
- * @param {() => Promise<typeof import('./lesson-build.js')>} [deps.load] imports lesson-build.js
+ * @param {() => Promise<typeof import('./lazy-views-build.js')>} [deps.load] imports lesson-build.js
  */
 export function createLessonViews({
-  common, loop, training, status, adapters, pushAll, resetForm, load = () => import('./lesson-build.js'),
+  common, loop, training, status, adapters, pushAll, resetForm, load = () => import('./lazy-views-build.js'),
 }) {
   let handles = null;
   const own = () => LESSON_VIEWS.map((name) => adapters[name]);

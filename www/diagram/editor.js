@@ -4,8 +4,8 @@
 // edited model. Escape closes the editor without applying what is being typed.
 // A refused value keeps the model as it was, says why, and shows the old value again.
 
-import { fmt } from './inspector-diagram.js';
-import { messageOf } from './validate.js';
+import { fmt } from '../inspector/trace-diagram.js';
+import { messageOf } from '../app/validate.js';
 
 /** A typed number, the typeset minus and a comma accepted; NaN when it is none. */
 export function parseTyped(text) {
@@ -30,7 +30,7 @@ const nameOf = (p) => (p.j === undefined ? `b(${p.l})_${p.i + 1}` : `w(${p.l})_$
  * @param {HTMLElement} deps.panel the #diagram-editor element (hidden when closed)
  * @param {object} deps.view the ClassifierView
  * @param {() => void} deps.changed redraw request
- * @param {import('./status.js').Status} deps.status the page's status line
+ * @param {import('../app/status.js').Status} deps.status the page's status line
  * @param {() => void} deps.onClose called after Escape or Close (the diagram takes the focus back)
  * @returns {{ open: (l: number, i: number, j?: number) => void, close: () => void,
  *   refresh: () => void, isOpen: () => boolean }}

@@ -10,8 +10,8 @@
 // (data set, N, noise, …) replaces them, they are kept here and a "Restore my
 // points" button brings them back, so nothing is lost silently.
 
-import { canvasPixel } from './canvas.js';
-import { messageOf } from './validate.js';
+import { canvasPixel } from '../app/canvas.js';
+import { messageOf } from '../app/validate.js';
 
 /** The eraser's radius in CSS pixels. */
 const ERASER_CSS_PX = 12;
@@ -28,7 +28,7 @@ function setText(element, text) {
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @returns {{ update: () => void, imported: () => void }} update refreshes the counts
  *   (each drawn frame); imported marks the data as the user's own (after a CSV import)

@@ -3,11 +3,11 @@
 // a refused value is reported and the control reverts, and each notice says what the
 // change rebuilt, so a restarting curve never surprises anyone.
 
-import { createApproxAdapter } from './approx-view.js';
-import { createCommitter } from './commit.js';
+import { createApproxAdapter } from './plots.js';
+import { createCommitter } from '../app/commit.js';
 import { createTargetDrawing } from './draw-target.js';
 import { createUnitPicker } from './unit-picker.js';
-import { readNumber, readU32 } from './validate.js';
+import { readNumber, readU32 } from '../app/validate.js';
 
 /** ψ as the notices name it. */
 const TARGET_NAMES = {
@@ -129,10 +129,10 @@ function wireTraining({ c, view, commit, freshSeed, modeChanged }) {
  * @param {Document} deps.doc
  * @param {object} deps.view the ApproxView
  * @param {() => number} deps.freshSeed the wasm `fresh_seed`
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
  * @param {() => void} deps.modeChanged called after the mode changed (the Training controls follow it)
- * @returns {import('./loop.js').Adapter & { pushAll: () => boolean }}
+ * @returns {import('../app/loop.js').Adapter & { pushAll: () => boolean }}
  */
 export function createApprox({ doc, view, freshSeed, status, changed, modeChanged }) {
   const c = findControls(doc);

@@ -4,7 +4,7 @@
 // The formats are checked in Rust (points_csv.rs, weights_json.rs); a refused file
 // changes nothing and its sentence (e.g. "line 3: …") goes to the status line.
 
-import { messageOf } from './validate.js';
+import { messageOf } from '../app/validate.js';
 
 /** Larger files are refused before reading: 5000 points or a wide network fit well under this. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -109,7 +109,7 @@ function adoptArchitecture({ doc, view, setHidden, text }) {
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @param {() => void} deps.pointsImported called after points were imported
  * @param {(widths: number[]) => boolean} deps.setHidden sets the hidden widths as if typed (controls.js)

@@ -4,9 +4,9 @@
 // architecture and weight seed rebuild the model (and say so, so a curve that
 // restarts never surprises anyone). The shared Training controls live in training.js.
 
-import { createCommitter } from './commit.js';
-import { createLayerEditor, describeArchitecture } from './layers.js';
-import { readNumber, readU32 } from './validate.js';
+import { createCommitter } from '../app/commit.js';
+import { createLayerEditor, describeArchitecture } from './hidden-layers.js';
+import { readNumber, readU32 } from '../app/validate.js';
 
 /** Hidden widths of a fresh ClassifierView (the contract's defaults). */
 export const DEFAULT_HIDDEN = [8, 8];
@@ -105,7 +105,7 @@ function wireData({ c, view, commit, freshSeed }) {
  * @param {object} deps.view the ClassifierView
  * @param {() => number} deps.freshSeed the wasm `fresh_seed`
  * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
  * @returns {{ pushAll: () => boolean, reset: () => boolean, setHidden: (widths: number[]) => boolean }}
  *   pushAll sends every control's value to the view; reset draws a new weight seed and

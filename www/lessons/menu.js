@@ -16,7 +16,7 @@ function setControl(doc, id, value) {
 
 /**
  * The context a lesson's setup acts through.
- * @returns {import('./lessons.js').LessonContext}
+ * @returns {import('./list.js').LessonContext}
  */
 function lessonContext({ doc, showView, loop, classifier }) {
   return {
@@ -46,11 +46,11 @@ function actionButton(doc, action, ctx, after) {
  * Wires the menu and the panel.
  * @param {object} deps
  * @param {Document} deps.doc
- * @param {import('./lessons.js').Lesson[]} deps.lessons
+ * @param {import('./list.js').Lesson[]} deps.lessons
  * @param {(view: string) => void} deps.showView
- * @param {import('./loop.js').Loop} deps.loop
+ * @param {import('../app/loop.js').Loop} deps.loop
  * @param {{ setHidden: (widths: number[]) => boolean, inspector: {setStep: (k: number) => void} }} deps.classifier
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {(view: string) => Promise<boolean>|null} [deps.prepare] for a view whose code is not
  *   loaded yet: shows it and resolves once it is active (true) or could not be loaded (false);
  *   null when the view is ready

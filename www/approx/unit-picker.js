@@ -3,7 +3,7 @@
 // click elsewhere on the plot. The Rust side knows where it drew each curve
 // (unit_at), so the page only converts the pointer to canvas pixels.
 
-import { canvasPixel } from './canvas.js';
+import { canvasPixel } from '../app/canvas.js';
 
 /**
  * @typedef {object} UnitPicker

@@ -3,9 +3,9 @@
 // curves. Every one of these keeps the training state (like η): the notices say so,
 // so a teacher can switch rule mid-run and watch the same model go on.
 
-import { createCommitter } from './commit.js';
+import { createCommitter } from '../app/commit.js';
 import { formatLoss } from './readouts.js';
-import { readNumber } from './validate.js';
+import { readNumber } from '../app/validate.js';
 
 /** How each rule and penalty is named in the notices. */
 const RULES = { gd: 'gradient descent', momentum: 'momentum', adam: 'Adam' };
@@ -90,7 +90,7 @@ function wireGhosts({ c, view, status, changed }) {
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @returns {{ pushAll: () => boolean }} pushAll sends every control's value to the view
  */

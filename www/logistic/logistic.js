@@ -3,10 +3,10 @@
 // notes' four panels) and computes LDA. There is nothing to animate, so Play and
 // Step do nothing here and say so; every control recomputes the four panels.
 
-import { fitCanvas } from './canvas.js';
-import { createCommitter } from './commit.js';
-import { formatLoss } from './readouts.js';
-import { readNumber, readU32 } from './validate.js';
+import { fitCanvas } from '../app/canvas.js';
+import { createCommitter } from '../app/commit.js';
+import { formatLoss } from '../classify/readouts.js';
+import { readNumber, readU32 } from '../app/validate.js';
 
 /** A number of the table: 3 significant digits, the minus sign typeset. */
 const short = (x) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString().replace('-', '−') : '—');
@@ -67,9 +67,9 @@ function wireControls({ c, view, commit, freshSeed }) {
  * @param {Document} deps.doc
  * @param {object} deps.view the LogisticView
  * @param {() => number} deps.freshSeed the wasm `fresh_seed`
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
- * @returns {import('./loop.js').Adapter & { pushAll: () => boolean }}
+ * @returns {import('../app/loop.js').Adapter & { pushAll: () => boolean }}
  */
 export function createLogistic({ doc, view, freshSeed, status, changed }) {
   const el = (id) => doc.getElementById(id);

@@ -6,10 +6,10 @@
 // While training plays it refreshes at most ten times a second, and not at all while
 // it is scrolled out of view (a small screen): it catches up as it comes back.
 
-import { buildDiagram, layoutDiagram } from './diagram-layout.js';
-import { createEditor, describeParam } from './diagram-editor.js';
-import { fmt } from './inspector-diagram.js';
-import { messageOf } from './validate.js';
+import { buildDiagram, layoutDiagram } from './layout.js';
+import { createEditor, describeParam } from './editor.js';
+import { fmt } from '../inspector/trace-diagram.js';
+import { messageOf } from '../app/validate.js';
 
 /** Least time between two refreshes, in ms: the thumbnails need no 60 Hz. */
 const REFRESH_MS = 100;
@@ -119,7 +119,7 @@ function wireEvents(svg, d) {
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
- * @param {import('./status.js').Status} deps.status the page's status line
+ * @param {import('../app/status.js').Status} deps.status the page's status line
  * @returns {{ draw: () => void }} draw: refresh if due (called from the view's draw)
  */
 export function createDiagram({ doc, view, changed, status }) {

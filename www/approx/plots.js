@@ -3,8 +3,8 @@
 // terms; the loss curve; ε against K) and writes its readouts. The panel's controls
 // are wired in approx.js.
 
-import { fitCanvas } from './canvas.js';
-import { createRateMeter, formatLoss } from './readouts.js';
+import { fitCanvas } from '../app/canvas.js';
+import { createRateMeter, formatLoss } from '../classify/readouts.js';
 import { describeUnit } from './unit-picker.js';
 
 /** The Training controls of this view at boot: the contract's η = 0.1, full batch. */
@@ -36,7 +36,7 @@ function setText(element, text) {
  * @param {object} deps.view the ApproxView
  * @param {import('./unit-picker.js').UnitPicker} deps.picker hovered / selected unit
  * @param {() => void} deps.followUnits keeps the K box on the current K (constructed mode grows it)
- * @returns {Omit<import('./loop.js').Adapter, 'reset'>}
+ * @returns {Omit<import('../app/loop.js').Adapter, 'reset'>}
  */
 export function createApproxAdapter({ doc, view, picker, followUnits }) {
   const el = (id) => doc.getElementById(id);

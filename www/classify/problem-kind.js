@@ -5,7 +5,7 @@
 // two-class data), and the legend under the chart: classes ±1, K class colours, or
 // a value scale for regression.
 
-import { createCommitter } from './commit.js';
+import { createCommitter } from '../app/commit.js';
 
 /** The class palette of src/render/classes.rs (Okabe–Ito), as CSS colours. */
 export const CLASS_COLOURS = ['rgb(230,159,0)', 'rgb(86,180,233)', 'rgb(0,158,115)', 'rgb(213,94,0)', 'rgb(204,121,167)'];
@@ -36,7 +36,7 @@ function legendEntries(doc, classes) {
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the ClassifierView (set_classes, classes)
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @param {() => void} deps.rebuilt called when the output width changed (architecture readout)
  * @returns {{ pushAll: () => boolean, sync: () => void }} pushAll sends K to the view;

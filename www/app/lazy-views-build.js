@@ -4,10 +4,10 @@
 // LogisticView), and the adapters of the three views. A plain page load fetches
 // none of it; dist/ bundles it as a chunk of its own (scripts/dist.mjs).
 
-import init, * as wasm from './pkg/mlp_lessons.js';
-import { createApprox } from './approx.js';
-import { createGd } from './gd.js';
-import { createLogistic } from './logistic.js';
+import init, * as wasm from '../pkg/mlp_lessons.js';
+import { createApprox } from '../approx/approx.js';
+import { createGd } from '../gd/gd.js';
+import { createLogistic } from '../logistic/logistic.js';
 
 /** Fetches and instantiates the lessons' wasm module (the glue finds the .wasm beside itself). */
 export async function ready() {

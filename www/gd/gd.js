@@ -4,11 +4,11 @@
 // w ← w − η L'(w), Play one step every few frames, so each jump can be followed by eye.
 // η and w₀ live in this view's panel, since the Training η means something else.
 
-import { canvasPixel, fitCanvas } from './canvas.js';
-import { createCommitter } from './commit.js';
-import { etaToSlider, sliderToEta } from './eta.js';
-import { formatLoss } from './readouts.js';
-import { readNumber } from './validate.js';
+import { canvasPixel, fitCanvas } from '../app/canvas.js';
+import { createCommitter } from '../app/commit.js';
+import { etaToSlider, sliderToEta } from '../app/eta-slider.js';
+import { formatLoss } from '../classify/readouts.js';
+import { readNumber } from '../app/validate.js';
 
 /** Milliseconds between two steps while playing: about 8 steps a second. */
 const PLAY_INTERVAL_MS = 120;
@@ -83,10 +83,10 @@ function wireControls({ c, view, commit }) {
  * @param {object} deps
  * @param {Document} deps.doc
  * @param {object} deps.view the Gd1dView
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
  * @param {() => boolean} deps.playing whether the loop is playing (Play is throttled, Step is not)
- * @returns {import('./loop.js').Adapter & { pushAll: () => boolean }}
+ * @returns {import('../app/loop.js').Adapter & { pushAll: () => boolean }}
  */
 export function createGd({ doc, view, status, changed, playing }) {
   const el = (id) => doc.getElementById(id);

@@ -2,16 +2,16 @@
 // handle (decision boundary and loss curve), its readouts, and its own controls
 // (network and data, wired in controls.js).
 
-import { fitCanvas } from './canvas.js';
-import { createClasses } from './classes.js';
-import { createCollapse } from './collapse.js';
-import { wireControls } from './controls.js';
-import { createFeatures } from './features.js';
-import { wireFiles } from './files.js';
-import { createInspector } from './inspector.js';
+import { fitCanvas } from '../app/canvas.js';
+import { createClasses } from './problem-kind.js';
+import { createCollapse } from './linear-collapse.js';
+import { wireControls } from './network-data.js';
+import { createFeatures } from './input-features.js';
+import { wireFiles } from './data-files.js';
+import { createInspector } from '../inspector/inspector.js';
 import { createMetrics } from './metrics.js';
 import { wireOptimiser } from './optimiser.js';
-import { createDiagram } from './network-diagram.js';
+import { createDiagram } from '../diagram/network-diagram.js';
 import { createOwnData } from './own-data.js';
 import { createRateMeter, createReadouts } from './readouts.js';
 
@@ -37,9 +37,9 @@ function titlesFromPage(doc) {
  * @param {object} deps.view the ClassifierView
  * @param {() => number} deps.freshSeed the wasm `fresh_seed`
  * @param {{max_layers: number, max_width: number}} deps.limits parsed `limits()`
- * @param {import('./status.js').Status} deps.status
+ * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request (the loop's `changed`)
- * @returns {import('./loop.js').Adapter & { pushAll: () => boolean, setHidden: (widths: number[]) => boolean }}
+ * @returns {import('../app/loop.js').Adapter & { pushAll: () => boolean, setHidden: (widths: number[]) => boolean }}
  */
 export function createClassifier({ doc, view, freshSeed, limits, status, changed }) {
   const el = (id) => doc.getElementById(id);
