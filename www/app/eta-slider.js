@@ -24,12 +24,3 @@ export function etaToSlider(eta, slider) {
   const hi = Number(slider.max);
   return Math.min(hi, Math.max(lo, Math.log10(eta)));
 }
-
-/**
- * Short text for η in messages: 0.03, 1e-5, 100.
- * @param {number} eta
- * @returns {string}
- */
-export function formatEta(eta) {
-  return eta !== 0 && Math.abs(eta) < 1e-3 ? eta.toExponential() : String(eta);
-}

@@ -4,7 +4,8 @@
 // η and batch size back into the boxes: the controls describe the model on screen.
 
 import { createCommitter } from './commit.js';
-import { etaToSlider, formatEta, sliderToEta } from './eta-slider.js';
+import { etaToSlider, sliderToEta } from './eta-slider.js';
+import { formatEta } from './format.js';
 import { readBatchSize, readInteger, readNumber } from './validate.js';
 
 const MAX_STEPS_PER_FRAME = 1000;

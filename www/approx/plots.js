@@ -4,7 +4,8 @@
 // are wired in approx.js.
 
 import { fitCanvas } from '../app/canvas.js';
-import { createRateMeter, formatLoss } from '../classify/readouts.js';
+import { formatLoss } from '../app/format.js';
+import { createRateMeter } from '../classify/readouts.js';
 import { describeUnit } from './unit-picker.js';
 
 /** The Training controls of this view at boot: the contract's η = 0.1, full batch. */

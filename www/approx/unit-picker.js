@@ -4,6 +4,7 @@
 // (unit_at), so the page only converts the pointer to canvas pixels.
 
 import { canvasPixel } from '../app/canvas.js';
+import { formatParam } from '../app/format.js';
 
 /**
  * @typedef {object} UnitPicker
@@ -54,18 +55,6 @@ export function createUnitPicker({ canvas, view, enabled, ownsClick, changed }) 
       if (selected >= units) selected = -1;
     },
   };
-}
-
-/**
- * A number of a unit for display: 3 significant digits, a true minus sign.
- * @param {number|null} value
- * @returns {string}
- */
-function formatParam(value) {
-  if (value === null || !Number.isFinite(value)) return '—';
-  const text = Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3)
-    ? value.toExponential(2) : String(Number(value.toPrecision(3)));
-  return text.replace('-', '−');
 }
 
 /**

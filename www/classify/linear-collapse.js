@@ -5,16 +5,11 @@
 // point at "105 numbers, yet only 3 matter" and at the difference leaving 0 when σ
 // is switched to tanh.
 
-import { formatLoss } from './readouts.js';
+import { fmt, formatLoss } from '../app/format.js';
 
 /** Writes text only when it changed: fewer DOM mutations, no needless relayout. */
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
-}
-
-/** A number of the collapsed map, short: 3 significant digits, the minus sign typeset. */
-function short(x) {
-  return Number(x.toPrecision(3)).toString().replace('-', '−');
 }
 
 /**
@@ -48,7 +43,7 @@ export function createCollapse({ doc, view, changed }) {
     setText(out.collapsed, String(c.collapsed_params));
     setText(out.diff, formatLoss(c.max_difference));
     // One coefficient per input feature of x(0).
-    setText(out.map, `A = (${c.a.map(short).join(", ")}), B = ${short(c.b)}`);
+    setText(out.map, `A = (${c.a.map(fmt).join(", ")}), B = ${fmt(c.b)}`);
   };
   return { update, sync };
 }

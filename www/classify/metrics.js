@@ -4,7 +4,7 @@
 // tables refresh at most a few times a second; a skipped refresh is made up a moment
 // later, so the tables never stay stale once training pauses.
 
-import { formatLoss } from './readouts.js';
+import { formatLoss } from '../app/format.js';
 
 /** Least time between two refreshes of the tables, in ms (4 Hz). */
 const INTERVAL_MS = 250;

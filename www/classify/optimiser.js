@@ -4,7 +4,7 @@
 // so a teacher can switch rule mid-run and watch the same model go on.
 
 import { createCommitter } from '../app/commit.js';
-import { formatLoss } from './readouts.js';
+import { formatLoss } from '../app/format.js';
 import { readNumber } from '../app/validate.js';
 
 /** How each rule and penalty is named in the notices. */

@@ -1,30 +1,8 @@
 // The numbers on the right: iteration, epoch, losses, accuracies, parameter count and
 // the measured speed. Values are read from the view (small copyable answers, nothing
-// serialized) and formatted here so that a non-finite value never shows as "NaN".
+// serialized) and formatted by app/format.js, so that a non-finite value never shows as "NaN".
 
-/**
- * A loss for display: 4 significant digits, exponent form when very small or large,
- * "∞" for an infinite loss and "—" for anything that is not a number at all.
- * @param {number} value
- * @returns {string}
- */
-export function formatLoss(value) {
-  if (Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude < 1e-3 || magnitude >= 1e5) return value.toExponential(3);
-  return value.toPrecision(4);
-}
-
-/**
- * An accuracy in [0, 1] as a percentage with one decimal.
- * @param {number} value
- * @returns {string}
- */
-export function formatAccuracy(value) {
-  return Number.isFinite(value) ? `${(100 * value).toFixed(1)} %` : '—';
-}
+import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../app/format.js';
 
 /** Writes text only when it changed: fewer DOM mutations, no needless relayout. */
 function setText(element, text) {
@@ -46,7 +24,7 @@ export function createReadouts(doc) {
   return (view) => {
     setText(fields.iteration, String(view.iteration()));
     const epoch = view.epoch();
-    setText(fields.epoch, Number.isFinite(epoch) ? epoch.toFixed(2) : '—');
+    setText(fields.epoch, formatEpoch(epoch));
     setText(fields.trainLoss, formatLoss(view.train_loss()));
     setText(fields.testLoss, formatLoss(view.test_loss()));
     setText(fields.trainAcc, formatAccuracy(view.train_accuracy()));
@@ -75,7 +53,7 @@ export function createRateMeter(output, windowMs = 1000) {
       const elapsed = now - windowStart;
       if (elapsed < windowMs) return;
       const rate = (steps * 1000) / elapsed;
-      setText(output, rate >= 100 ? String(Math.round(rate)) : rate.toFixed(1));
+      setText(output, formatRate(rate));
       windowStart = now;
       steps = 0;
     },

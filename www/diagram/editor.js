@@ -4,7 +4,7 @@
 // edited model. Escape closes the editor without applying what is being typed.
 // A refused value keeps the model as it was, says why, and shows the old value again.
 
-import { fmt } from '../inspector/trace-diagram.js';
+import { fmt } from '../app/format.js';
 import { messageOf } from '../app/validate.js';
 
 /** A typed number, the typeset minus and a comma accepted; NaN when it is none. */

@@ -8,7 +8,7 @@
 
 import { buildDiagram, layoutDiagram } from './layout.js';
 import { createEditor, describeParam } from './editor.js';
-import { fmt } from '../inspector/trace-diagram.js';
+import { fmt } from '../app/format.js';
 import { messageOf } from '../app/validate.js';
 
 /** Least time between two refreshes, in ms: the thumbnails need no 60 Hz. */

@@ -7,7 +7,7 @@
 import { canvasPixel, fitCanvas } from '../app/canvas.js';
 import { createCommitter } from '../app/commit.js';
 import { etaToSlider, sliderToEta } from '../app/eta-slider.js';
-import { formatLoss } from '../classify/readouts.js';
+import { formatValue } from '../app/format.js';
 import { readNumber } from '../app/validate.js';
 
 /** Milliseconds between two steps while playing: about 8 steps a second. */
@@ -17,9 +17,6 @@ const PLAY_INTERVAL_MS = 120;
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
-
-/** A value for the readouts: 4 significant digits, "—" for a non-finite one. */
-const show = (x) => formatLoss(x).replace('-', '−');
 
 /** w₀ as the box shows it: two decimals are finer than a pixel of the plot. */
 const roundW = (w) => Math.round(w * 100) / 100;
@@ -125,9 +122,9 @@ export function createGd({ doc, view, status, changed, playing }) {
     },
     readouts() {
       setText(out.iteration, String(view.iteration()));
-      setText(out.w, show(view.w()));
-      setText(out.loss, show(view.loss()));
-      setText(out.derivative, show(view.derivative()));
+      setText(out.w, formatValue(view.w()));
+      setText(out.loss, formatValue(view.loss()));
+      setText(out.derivative, formatValue(view.derivative()));
       // outcome() runs 2000 steps: only when w₀, η or the curve changed.
       const settings = view.settings_json();
       if (settings !== outcomeFor) {

@@ -45,11 +45,6 @@ function timePerCall(run) {
   }
 }
 
-/** A duration for people: µs below a millisecond. */
-export function formatDuration(ms) {
-  return ms < 1 ? `${(ms * 1000).toPrecision(3)} µs` : `${ms.toPrecision(3)} ms`;
-}
-
 /**
  * Measures one forward and one backward pass over the training set.
  * @param {object} view the ClassifierView (forward_pass, backward_pass, multiply_adds, train_size)

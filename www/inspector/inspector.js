@@ -5,8 +5,9 @@
 // the measured cost of both passes (bp-cost.js). Values come from the core's
 // trace_json, so they are the engine's own, not recomputed here.
 
-import { formatDuration, measureCost } from './backprop-cost.js';
-import { drawDiagram, fmt, matrixTable } from './trace-diagram.js';
+import { fmt, formatDuration } from '../app/format.js';
+import { measureCost } from './backprop-cost.js';
+import { drawDiagram, matrixTable } from './trace-diagram.js';
 
 /** Gradient checks run at most this often while training plays (each is 2P passes). */
 const CHECK_INTERVAL_MS = 500;

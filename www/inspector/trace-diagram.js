@@ -4,14 +4,11 @@
 // the size of w(l) (forward) or ∂ℓ/∂w(l) (backward), with the exact value in a
 // tooltip; the focus layer's matrix is written out in full by matrixTable below.
 
+import { fmt } from '../app/format.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const POSITIVE = 'rgb(245, 147, 34)';
 const NEGATIVE = 'rgb(8, 119, 189)';
-
-/** A number for the diagram: 3 significant digits, the minus sign typeset. */
-export function fmt(x) {
-  return Number.isFinite(x) ? Number(x.toPrecision(3)).toString().replace('-', '−') : '—';
-}
 
 /** An SVG element with attributes (and text). */
 function node(doc, name, attrs, text) {

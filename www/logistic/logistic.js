@@ -5,11 +5,8 @@
 
 import { fitCanvas } from '../app/canvas.js';
 import { createCommitter } from '../app/commit.js';
-import { formatLoss } from '../classify/readouts.js';
+import { fmt, formatLoss } from '../app/format.js';
 import { readNumber, readU32 } from '../app/validate.js';
-
-/** A number of the table: 3 significant digits, the minus sign typeset. */
-const short = (x) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString().replace('-', '−') : '—');
 
 /** One <tr> of the results table. */
 function row(doc, cells, className = '') {
@@ -26,10 +23,10 @@ function row(doc, cells, className = '') {
 /** The results table: one row per snapshot, and LDA's w and b (it has no iterations). */
 function fillTable(doc, body, results) {
   const rows = results.snapshots.map((s) => row(doc,
-    [String(s.iterations), formatLoss(s.loss), `(${short(s.w[0])}, ${short(s.w[1])})`, short(s.b)]));
+    [String(s.iterations), formatLoss(s.loss), `(${fmt(s.w[0])}, ${fmt(s.w[1])})`, fmt(s.b)]));
   if (results.lda) {
     const { w, b } = results.lda;
-    rows.push(row(doc, ['LDA', '', `(${short(w[0])}, ${short(w[1])})`, short(b)], 'lda'));
+    rows.push(row(doc, ['LDA', '', `(${fmt(w[0])}, ${fmt(w[1])})`, fmt(b)], 'lda'));
   }
   body.replaceChildren(...rows);
 }
