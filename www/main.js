@@ -13,6 +13,7 @@ import { LESSONS } from './lessons/list.js';
 import { Loop } from './app/loop.js';
 import { wireSliders } from './app/sliders.js';
 import { createStatus } from './app/status.js';
+import { applyLimits } from './app/limits.js';
 import { addressNeeds, createUrlState } from './app/url-state.js';
 import { wireTraining } from './app/training.js';
 import { messageOf } from './app/validate.js';
@@ -101,7 +102,10 @@ async function boot() {
   const training = wireTraining({ doc: document, loop, status });
   const common = { doc: document, freshSeed: wasm.fresh_seed, status, changed: loop.changed };
   const view = new wasm.ClassifierView();
-  const adapters = { classify: createClassifier({ ...common, view, limits: JSON.parse(wasm.limits()) }) };
+  // The controls' ranges and the limits their tooltips quote are the core's.
+  const limits = JSON.parse(wasm.limits());
+  applyLimits(document, limits);
+  const adapters = { classify: createClassifier({ ...common, view, limits }) };
   wireSliders(document);
   const form = document.getElementById('controls-form');
   const lessonViews = createLessonViews({
