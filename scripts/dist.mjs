@@ -1,6 +1,6 @@
 // The shipped copy of the page, dist/. The ES modules of www/ and the
 // wasm-bindgen glue bundled and minified by esbuild into www/pkg/playground.js,
-// with code splitting: what www/lesson-views.js imports with import() (the lesson
+// with code splitting: what www/app/lazy-views.js imports with import() (the lesson
 // tabs' JS and the mlp_lessons glue) becomes www/pkg/lesson-build.js (plus any
 // chunk-*.js of code both share), fetched only when a lesson view is needed. All of
 // it sits next to the two .wasm files, so each glue's new URL('…_bg.wasm',
@@ -27,7 +27,7 @@ const STYLE = 'www/style.css';
 export const BUNDLE = 'www/pkg/playground.js';
 /** The lesson views' wasm (scripts/build.sh), fetched by the lazily loaded chunk. */
 export const LESSONS_WASM = 'www/pkg/mlp_lessons_bg.wasm';
-/** What the page imports with import() (lesson-views.js): an entry of its own, so a stable name. */
+/** What the page imports with import() (app/lazy-views.js): an entry of its own, so a stable name. */
 const LAZY = 'www/app/lazy-views-build.js';
 /** Its bundle in dist/. */
 export const LESSONS_BUNDLE = 'www/pkg/lesson-build.js';

@@ -1,6 +1,6 @@
 // Boots the WebAssembly core, builds one adapter per view and starts the one
 // animation loop. Rust keeps all training state behind one handle per view; the
-// loop (loop.js) only decides *when* the active view trains and draws
+// loop (app/loop.js) only decides *when* the active view trains and draws
 // (requestAnimationFrame), which keeps the page responsive and lets the benchmark
 // drive exactly the same frame() synchronously.
 
@@ -64,7 +64,7 @@ function activator(loop, training, status) {
 
 /**
  * The tabs and the Lessons menu. A lesson view whose module is not loaded yet is
- * shown at once and becomes active when it arrives (lesson-views.js); a lesson of
+ * shown at once and becomes active when it arrives (app/lazy-views.js); a lesson of
  * the menu that needs one waits for it before its setup runs.
  */
 function wireTabs({ adapters, lessonViews, loop, training, status }) {
@@ -112,7 +112,7 @@ async function boot() {
     common, loop, training, status, adapters,
     pushAll: (list) => pushAll(list, training), resetForm: () => form.reset(),
   });
-  // The lesson tabs' code loads only when needed (lesson-views.js); an address that
+  // The lesson tabs' code loads only when needed (app/lazy-views.js); an address that
   // shows or changes a lesson view needs it now, before its settings are applied.
   const needed = addressNeeds({ location: window.location, doc: document, lessons: LESSONS, views: LESSON_VIEWS });
   const lessonsFailed = needed ? await lessonViews.buildForBoot().then(() => '', (err) => err.message) : '';

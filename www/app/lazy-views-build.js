@@ -1,4 +1,4 @@
-// What the lesson tabs load when first needed (www/lesson-views.js imports this
+// What the lesson tabs load when first needed (lazy-views.js imports this
 // module with import(), never statically): their wasm module, mlp_lessons (the
 // crate built with the `lesson-views` feature: ApproxView, Gd1dView,
 // LogisticView), and the adapters of the three views. A plain page load fetches

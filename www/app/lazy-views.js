@@ -4,7 +4,7 @@
 // Why: their code is a wasm module of its own (www/pkg/mlp_lessons_bg.wasm, the
 // crate built with the `lesson-views` feature) and a few JS modules, which most
 // visitors never use; a plain page load fetches none of them, not even after the
-// first frame. www/lesson-build.js (imported with import()) brings them when a
+// first frame. lazy-views-build.js (imported with import()) brings them when a
 // lesson tab is shown, a lesson of the menu needs one, or the address names a
 // lesson view or changes one of its settings (then during boot, before the
 // settings are applied, so the core's refusals still apply).
@@ -31,7 +31,7 @@ const LOADING_AFTER_MS = 150;
  * @param {Record<string, object>} deps.adapters the page's adapters by view name (filled in here)
  * @param {(adapters: object[]) => boolean} deps.pushAll sends every control's value into those views
  * @param {() => void} deps.resetForm puts every control of the page back to its default
- * @param {() => Promise<typeof import('./lazy-views-build.js')>} [deps.load] imports lesson-build.js
+ * @param {() => Promise<typeof import('./lazy-views-build.js')>} [deps.load] imports lazy-views-build.js
  */
 export function createLessonViews({
   common, loop, training, status, adapters, pushAll, resetForm, load = () => import('./lazy-views-build.js'),

@@ -5,8 +5,8 @@
 // Loading an address applies it through the controls themselves (the same 'change'
 // a user fires), so the core's own checks apply; anything invalid, out of range or
 // refused keeps its default and is listed in the status line, never a crash.
-// ?hide=… hides chosen controls (www/hide.js) and is kept in the address.
-// ?own=… holds the user's own points when the data are theirs (own-data.js),
+// ?hide=… hides chosen controls (hide.js) and is kept in the address.
+// ?own=… holds the user's own points when the data are theirs (classify/own-data.js),
 // applied after the data controls, whose generated points they replace.
 
 import { applyHideFlags, hideGroups } from './hide.js';

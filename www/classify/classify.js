@@ -1,6 +1,6 @@
 // The classification view as the loop sees it: an adapter around the ClassifierView
 // handle (decision boundary and loss curve), its readouts, and its own controls
-// (network and data, wired in controls.js).
+// (network and data, wired in network-data.js).
 
 import { fitCanvas } from '../app/canvas.js';
 import { createClasses } from './problem-kind.js';
@@ -106,7 +106,7 @@ export function createClassifier({ doc, view, freshSeed, limits, status, changed
     },
     inspector,
     setHidden: controls.setHidden,
-    /** The own points in the address (url-state.js): { code, restore } of own-data.js. */
+    /** The own points in the address (app/url-state.js): { code, restore } of own-data.js. */
     ownPoints: { code: ownData.code, restore: ownData.restore },
   };
 }

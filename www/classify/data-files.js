@@ -112,7 +112,7 @@ function adoptArchitecture({ doc, view, setHidden, text }) {
  * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed redraw request
  * @param {() => void} deps.pointsImported called after points were imported
- * @param {(widths: number[]) => boolean} deps.setHidden sets the hidden widths as if typed (controls.js)
+ * @param {(widths: number[]) => boolean} deps.setHidden sets the hidden widths as if typed (network-data.js)
  */
 export function wireFiles({ doc, view, status, changed, pointsImported, setHidden }) {
   const el = (id) => doc.getElementById(id);

@@ -1,6 +1,6 @@
 // The hidden-layer editor: one number box per hidden layer, plus add/remove buttons.
 // It only edits a list of widths; whether the model accepts them is decided by the
-// caller (controls.js), which calls `set` again with the last accepted list when
+// caller (network-data.js), which calls `set` again with the last accepted list when
 // the wasm refuses a change, so the boxes never show an architecture that is not
 // the one being trained.
 
@@ -49,7 +49,7 @@ export function createLayerEditor({ list, add, remove, maxLayers, maxWidth }) {
   const doc = list.ownerDocument;
   let listener = () => {};
   const read = () => Array.from(list.querySelectorAll('input.layer-width'), (input) => {
-    // Empty or fractional boxes become NaN / non-integers; controls.js reports them.
+    // Empty or fractional boxes become NaN / non-integers; network-data.js reports them.
     return input.value.trim() === '' ? NaN : Number(input.value);
   });
   const set = (widths) => {

@@ -2,7 +2,7 @@
 // ClassifierView's setters. Each control group maps to one setter; the rule of the
 // design is visible in the notices: the loss keeps the weights, while data,
 // architecture and weight seed rebuild the model (and say so, so a curve that
-// restarts never surprises anyone). The shared Training controls live in training.js.
+// restarts never surprises anyone). The shared Training controls live in app/training.js.
 
 import { createCommitter } from '../app/commit.js';
 import { createLayerEditor, describeArchitecture } from './hidden-layers.js';
@@ -39,7 +39,7 @@ function wireNetwork({ c, view, commit, limits }) {
   });
   let acceptedWidths = [...DEFAULT_HIDDEN];
   layers.set(acceptedWidths);
-  // The width of x(0) is the number of input features (features.js).
+  // The width of x(0) is the number of input features (input-features.js).
   const describe = () => {
     c.architecture.textContent = `${describeArchitecture(acceptedWidths, view.input_width(), view.output_width())} · ${view.param_count()} parameters`;
   };

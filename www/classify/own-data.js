@@ -3,7 +3,7 @@
 // erases; in "erase" mode any drag erases. The chart's geometry stays in Rust: the
 // view maps canvas pixels to the plane (add_point_at, erase_points_at), so nothing
 // here duplicates the axes' layout. Every change restarts training (the rule for any
-// data change). Keyboard users import a CSV instead (files.js); the tooltips say so.
+// data change). Keyboard users import a CSV instead (data-files.js); the tooltips say so.
 //
 // Own points go into the address (?own=…, 12 characters a point, exact: see
 // src/points_code.rs), so a copied link brings them. When a generator control

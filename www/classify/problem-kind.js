@@ -71,7 +71,7 @@ export function createClasses({ doc, view, status, changed, rebuilt }) {
       : `K = ${box.value} is kept for the K-class data sets.`;
   };
   box.addEventListener('change', () => commit([box], apply));
-  // After controls.js has applied a data change (its listener was added first).
+  // After network-data.js has applied a data change (its listener was added first).
   el('dataset').addEventListener('change', sync);
   const pushAll = () => {
     if (!commit([box], apply)) return false;

@@ -2,7 +2,7 @@
 // output as nodes, each showing its own output over the plane (thumbnails computed
 // and drawn by the core on one canvas), links coloured by the sign of w(l)_ij and as
 // wide as |w(l)_ij|. Hovering says what a node or link is and its value; a click,
-// or Enter on the node the arrow keys reached, opens the editor (diagram-editor.js).
+// or Enter on the node the arrow keys reached, opens the editor (editor.js).
 // While training plays it refreshes at most ten times a second, and not at all while
 // it is scrolled out of view (a small screen): it catches up as it comes back.
 

@@ -1,8 +1,8 @@
 // The backprop inspector of the classification view: one training sample walked
 // through the forward pass (layer 1 to L) and then the backward pass (layer L down
 // to 1), each step with its formula in the notes' notation and its values on the
-// diagram (inspector-diagram.js); a gradient check against finite differences; and
-// the measured cost of both passes (bp-cost.js). Values come from the core's
+// diagram (trace-diagram.js); a gradient check against finite differences; and
+// the measured cost of both passes (backprop-cost.js). Values come from the core's
 // trace_json, so they are the engine's own, not recomputed here.
 
 import { fmt, formatDuration } from '../app/format.js';

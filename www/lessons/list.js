@@ -5,7 +5,7 @@
 // always describe what is on screen, and every value stays open to change.
 
 /**
- * What a lesson may do to the page (built in lesson-menu.js).
+ * What a lesson may do to the page (built in menu.js).
  * @typedef {object} LessonContext
  * @property {(view: string) => void} show  shows a view (tab)
  * @property {(id: string, value: string|number|boolean) => void} set  sets a control as a user would

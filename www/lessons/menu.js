@@ -1,5 +1,5 @@
 // The Lessons menu (#lesson) and the panel that explains the chosen lesson. Choosing
-// a lesson runs its setup through the page's own controls (see lessons.js); the
+// a lesson runs its setup through the page's own controls (see list.js); the
 // panel then shows its sentences and its action buttons.
 
 /**
