@@ -14,7 +14,7 @@ import { LESSONS } from '../../www/lessons/list.js';
 import { lessonSettings, readout, REPO, setValue, startPlayground, WAIT } from './helpers.mjs';
 
 /** A path the page fetched that belongs to the lessons (dist/ or the development copy). */
-const LESSON_FILE = /(mlp_lessons|lesson-build|lazy-views-build|\/www\/(approx|gd|logistic)\/)/;
+const LESSON_FILE = /(mlp_lessons|\/www\/pkg\/lazy-views\.js|lazy-views-build|\/www\/(approx|gd|logistic)\/)/;
 
 /** Every .js and .wasm the page has fetched so far (resource timing: preloads, imports, fetch()). */
 function fetched(page) {
