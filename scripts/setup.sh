@@ -83,7 +83,7 @@ if [[ "$have" == "$want" ]]; then
 else
   echo "installing: wasm-bindgen-cli $want (found: ${have:-none}; takes about 3 min)"
   # Without --locked on purpose: one of its locked dependencies is no longer
-  # on crates.io (design.md §4).
+  # on crates.io.
   cargo install --quiet wasm-bindgen-cli --force --version "$want"
   have="$(wasm-bindgen --version | awk '{print $2}')"
   [[ "$have" == "$want" ]] || {

@@ -1,5 +1,5 @@
 // Part (b) of the benchmark: the real page in headless Chromium.
-//   - the workloads of issue 5 through the page's own wasm module (workloads.mjs,
+//   - the reference workloads through the page's own wasm module (workloads.mjs,
 //     imported into the page, so the code is the Node part's, the engine the browser's);
 //   - frame: window.playground.frame(), exactly one animation frame's work (train
 //     stepsPerFrame steps, draw both canvases, update the readouts), while playing,

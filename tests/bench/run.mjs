@@ -1,16 +1,16 @@
-// The mlp-playground benchmark (issue 5).
+// The mlp-playground benchmark.
 //
 //   node tests/bench/run.mjs [--quick]      (npm run bench)
 //
 // Measures the RELEASE build in www/pkg (run `npm run build` first):
-//   (a) the reference workloads of issue 5 (workloads.mjs: epoch, grid, boundary,
+//   (a) the reference workloads (workloads.mjs: epoch, grid, boundary,
 //       GFLOP/s against a matmul roofline) in Node and inside the page in Chromium
 //   (b) the page in Chromium: one frame() at its defaults and with workload (ii),
 //       and frames per second / main-thread time per frame while it plays
 //   (c) the bytes the page downloads, raw and gzipped, by when it fetches them (before
 //       the first frame; when a lesson tab is first opened), and the time to its first
 //       frame, both of dist/ (the shipped, minified copy) when the build wrote it
-// Prints tables, then issue 5's targets next to the medians (information only:
+// Prints tables, then the targets (report.mjs) next to the medians (information only:
 // the exit code never depends on them), and writes bench-results/bench.json
 // (bench-quick.json with --quick, so the smoke run in `npm test` never overwrites
 // a real result). --quick: 2 repetitions and small data; it only proves every
@@ -38,7 +38,7 @@ if (args.some((a) => a !== '--quick')) {
   process.exit(2);
 }
 const quick = args.includes('--quick');
-// Full run: at least 7 timed repetitions after warm-up, as issue 5 asks. Each
+// Full run: at least 7 timed repetitions after warm-up. Each
 // repetition of a workload is a batch of calls lasting >= minMs (see stats.mjs).
 const opts = quick
   ? { quick, warmup: 1, reps: 2, minMs: 1, frames: { warmup: 1, reps: 2 }, seconds: 0.5, loads: 2 }
@@ -116,7 +116,7 @@ const result = {
 };
 const goals = report.targets(result);
 result.targets = goals.map(([label, target, value, met]) => ({ label, target, value, met }));
-console.log(`\nissue 5 targets (information only${quick ? '; --quick figures mean nothing' : ''})`);
+console.log(`\ntargets (information only${quick ? '; --quick figures mean nothing' : ''})`);
 console.log(report.targetTable(goals, quick));
 
 const outFile = path.join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json');

@@ -1,5 +1,5 @@
 // Part (a) of the benchmark: the release wasm in Node, without a page around it.
-// Runs the workloads of issue 5 (workloads.mjs, the same code the Chromium part
+// Runs the reference workloads (workloads.mjs, the same code the Chromium part
 // runs inside the page), so a change in the Rust core shows up here first, free
 // of browser and drawing noise.
 import fs from 'node:fs';

@@ -1,11 +1,11 @@
-// The reference workloads of issue 5 and their timings, shared word for word by
+// The reference workloads and their timings, shared word for word by
 // the Node runner (wasm-node.mjs) and the Chromium runner (page.mjs), which
 // imports this file into the page (served at /tests/bench/workloads.mjs) and
 // hands it the page's own wasm module. So: no Node imports here, plain data out.
 import { measure, summarize } from './stats.mjs';
 
 /**
- * Issue 5's loss is ½(o − t)² averaged over mini-batches of 10 with η = 0.03. Our
+ * The workloads' reference loss is ½(o − t)² averaged over mini-batches of 10 with η = 0.03. Our
  * "mse" is (o − t)², whose gradient is twice as large, so MSE mean with η = 0.015
  * makes exactly the same update.
  */
@@ -14,13 +14,13 @@ export const SETTINGS = {
   noise: 0.1, trainFraction: 0.5, dataSeed: 1,
 };
 
-/** One line saying how the settings map onto issue 5's definition (printed and saved). */
+/** One line saying how the settings map onto the reference definition (printed and saved). */
 export const SETTINGS_NOTE =
-  'tanh hidden + output; loss mse (o-t)^2, mean, eta 0.015 = issue 5\'s 1/2(o-t)^2 with eta 0.03; ' +
+  'tanh hidden + output; loss mse (o-t)^2, mean, eta 0.015 = the reference 1/2(o-t)^2 with eta 0.03; ' +
   'batch 10; noise 0.1, train fraction 0.5, data seed 1, weight seed 1; the mini-batch order is ' +
-  'reshuffled every epoch (issue 5 says data order; the cost is the same)';
+  'reshuffled every epoch (the reference keeps the data order; the cost is the same)';
 
-/** The three workloads of issue 5; --quick keeps them but with 100 points. */
+/** The three reference workloads; --quick keeps them but with 100 points. */
 export function workloads(quick) {
   const n = (points) => (quick ? 100 : points);
   return [

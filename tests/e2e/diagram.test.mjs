@@ -1,4 +1,4 @@
-// End-to-end tests of the network diagram (issue 6): one node per unit that follows
+// End-to-end tests of the network diagram: one node per unit that follows
 // the architecture, a weight or bias typed in the editor changes the boundary and the
 // loss, bad input is refused with a message, the keyboard reaches the editor, and no
 // error reaches the console. Saves a screenshot of the diagram for the README.

@@ -1,4 +1,4 @@
-// End-to-end tests of the Features fieldset and the problem kinds of issue 6: input
+// End-to-end tests of the Features fieldset and the problem kinds: input
 // features change x(0) (the architecture readout and the boundary follow, the
 // address keeps them, an empty set is refused), "discretize output" paints only
 // class colours without touching training, a regression data set shows a value

@@ -1,4 +1,4 @@
-// The lesson tabs' code is loaded only when needed (issue 5, page size): a plain
+// The lesson tabs' code is loaded only when needed: a plain
 // load of the page fetches nothing of the lessons (their wasm, mlp_lessons, and
 // their JS), neither before the first frame nor while it plays; opening a lesson
 // tab fetches it and the view works; an address that changes a lesson view's

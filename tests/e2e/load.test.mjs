@@ -1,4 +1,4 @@
-// Page load (issue 5): index.html announces every module of the page, so the
+// Page load: index.html announces every module of the page, so the
 // browser fetches them at once instead of one level of imports at a time; the
 // other tabs' views are loaded and built only when first needed, and the page
 // behaves as if they had been there from the start; dist/, the bundled and

@@ -1,5 +1,5 @@
 // Takes the README's pictures of the classification view: the first picture and
-// those of issue 6's features. Not a test (npm test does not run it): run it by hand
+// those of its diagram, classes, regression, ghosts and hide flags. Not a test (npm test does not run it): run it by hand
 // after `npm run build` when the page's look changes:
 //   node tests/e2e/screenshots.mjs [outdir] [name.png …]
 // outdir defaults to www/screenshots; with names, only those pictures are taken.
