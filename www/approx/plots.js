@@ -5,7 +5,7 @@
 
 import { fitCanvas } from '../app/canvas.js';
 import { formatLoss } from '../app/format.js';
-import { createRateMeter } from '../app/rate-meter.js';
+import { createRateMeter } from '../classify/readouts.js';
 import { describeUnit } from './unit-picker.js';
 
 /** The Training controls of this view at boot: the contract's η = 0.1, full batch. */

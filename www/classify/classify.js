@@ -13,8 +13,7 @@ import { createMetrics } from './metrics.js';
 import { wireOptimiser } from './optimiser.js';
 import { createDiagram } from '../diagram/network-diagram.js';
 import { createOwnData } from './own-data.js';
-import { createRateMeter } from '../app/rate-meter.js';
-import { createReadouts } from './readouts.js';
+import { createRateMeter, createReadouts } from './readouts.js';
 
 /** Least time between two redraws of the loss curve, in ms (about 15 Hz). */
 const LOSS_CURVE_INTERVAL_MS = 66;

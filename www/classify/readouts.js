@@ -1,9 +1,8 @@
-// The classification view's numbers on the right: iteration, epoch, losses,
-// accuracies and parameter count (the measured speed is app/rate-meter.js). Values
-// are read from the view (small copyable answers, nothing serialized) and formatted
-// by app/format.js, so that a non-finite value never shows as "NaN".
+// The numbers on the right: iteration, epoch, losses, accuracies, parameter count and
+// the measured speed. Values are read from the view (small copyable answers, nothing
+// serialized) and formatted by app/format.js, so that a non-finite value never shows as "NaN".
 
-import { formatAccuracy, formatEpoch, formatLoss } from '../app/format.js';
+import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../app/format.js';
 
 /** Writes text only when it changed: fewer DOM mutations, no needless relayout. */
 function setText(element, text) {
@@ -31,5 +30,36 @@ export function createReadouts(doc) {
     setText(fields.trainAcc, formatAccuracy(view.train_accuracy()));
     setText(fields.testAcc, formatAccuracy(view.test_accuracy()));
     setText(fields.params, String(view.param_count()));
+  };
+}
+
+/**
+ * Steps-per-second meter: counts the updates actually done and publishes a rate
+ * about once a second. A per-frame rate would flicker; a one-second window is
+ * steady enough to read and still follows changes of steps per frame quickly.
+ * @param {HTMLElement} output the #steps-per-sec element
+ * @param {number} [windowMs=1000] length of a measuring window
+ * @returns {{ add: (steps: number) => void, tick: (now: number) => void, restart: () => void }}
+ *   restart starts a fresh window (after the meter's view was hidden, so the time
+ *   spent in another view does not count as slow training)
+ */
+export function createRateMeter(output, windowMs = 1000) {
+  let windowStart = null;
+  let steps = 0;
+  return {
+    add(count) { steps += count; },
+    tick(now) {
+      if (windowStart === null) { windowStart = now; return; }
+      const elapsed = now - windowStart;
+      if (elapsed < windowMs) return;
+      const rate = (steps * 1000) / elapsed;
+      setText(output, formatRate(rate));
+      windowStart = now;
+      steps = 0;
+    },
+    restart() {
+      windowStart = null;
+      steps = 0;
+    },
   };
 }
