@@ -17,7 +17,7 @@ function filesIn(root, dir, re) {
 }
 
 /**
- * The files the page may load: index.html, www/**/*.js, www/style.css, the wasm-bindgen
+ * The files the page may load: index.html, the .js files of www/ and its folders, www/style.css, the wasm-bindgen
  * glue and bundles (www/pkg/*.js, plus snippets/ if any) and the .wasm files.
  */
 export function pageFiles(root) {
