@@ -1,6 +1,6 @@
 // Every number the page writes for people, formatted in one place: losses and
 // readouts, accuracies, learning rates, durations, the short numbers of the
-// diagrams and tables, and the limits the controls' tooltips quote. Each returns a
+// diagrams and tables, edit boxes, and the limits the controls' tooltips quote. Each returns a
 // string and never "NaN": a value that is not a number shows as "—".
 
 /**
@@ -93,6 +93,44 @@ export function formatParam(value) {
   const text = Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3)
     ? value.toExponential(2) : String(Number(value.toPrecision(3)));
   return text.replace('-', '−');
+}
+
+/**
+ * A measured quantity in a sentence (ε, a ratio of two costs): 3 significant
+ * digits, trailing zeros kept (0.0500, 2.00).
+ * @param {number} value
+ * @returns {string}
+ */
+export function formatMeasure(value) {
+  return value.toPrecision(3);
+}
+
+/**
+ * A relative error (the gradient check): exponent form with 3 significant digits.
+ * @param {number} value
+ * @returns {string}
+ */
+export function formatRelativeError(value) {
+  return value.toExponential(2);
+}
+
+/**
+ * A file size in MB (2²⁰ bytes), one decimal.
+ * @param {number} bytes
+ * @returns {string}
+ */
+export function formatMegabytes(bytes) {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/**
+ * A parameter as an edit box shows it: 5 significant digits, no trailing zeros,
+ * an ASCII minus (the box reads it back); empty for a value that is not finite.
+ * @param {number} value
+ * @returns {string}
+ */
+export function formatBoxValue(value) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(5))) : '';
 }
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };

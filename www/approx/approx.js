@@ -5,6 +5,7 @@
 
 import { createApproxAdapter } from './plots.js';
 import { createCommitter } from '../app/commit.js';
+import { formatMeasure } from '../app/format.js';
 import { createTargetDrawing } from './draw-target.js';
 import { createUnitPicker } from './unit-picker.js';
 import { readNumber, readU32 } from '../app/validate.js';
@@ -28,7 +29,7 @@ function findControls(doc) {
 /** ψ: the target, its seed, and a curve drawn on the plot. */
 function wireTarget({ c, view, commit }) {
   let lastDrawn = null; // { xs, ys } of the last accepted stroke, for choosing "drawn" again
-  const rebuilt = () => `samples redrawn, trained model restarted, construction rebuilt (ε = ${view.max_error().toPrecision(3)}).`;
+  const rebuilt = () => `samples redrawn, trained model restarted, construction rebuilt (ε = ${formatMeasure(view.max_error())}).`;
   const target = () => {
     const kind = c.target.value;
     // The core keeps only the current ψ; a curve drawn earlier is replayed from here.
@@ -62,7 +63,7 @@ function wireUnits({ c, view, commit }) {
     c.unitsSlider.value = c.units.value;
     return view.mode() === 'trained'
       ? `K = ${view.units()} units: model rebuilt from the weight seed, training restarted.`
-      : `K = ${view.units()} units constructed: ε = ${view.max_error().toPrecision(3)}.`;
+      : `K = ${view.units()} units constructed: ε = ${formatMeasure(view.max_error())}.`;
   };
   const activation = () => {
     view.set_activation(c.activation.value);

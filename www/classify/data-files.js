@@ -4,6 +4,7 @@
 // The formats are checked in Rust (points_csv.rs, weights_json.rs); a refused file
 // changes nothing and its sentence (e.g. "line 3: …") goes to the status line.
 
+import { formatMegabytes } from '../app/format.js';
 import { messageOf } from '../app/validate.js';
 
 /** Larger files are refused before reading: 5000 points or a wide network fit well under this. */
@@ -62,7 +63,7 @@ function onFile(input, status, load) {
     if (!file) return;
     try {
       if (file.size > MAX_FILE_BYTES) {
-        throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files over 8 MB are refused. Nothing was imported.`);
+        throw new Error(`${file.name} is ${formatMegabytes(file.size)}; files over 8 MB are refused. Nothing was imported.`);
       }
       status.info(load(await file.text(), file.name));
     } catch (err) {

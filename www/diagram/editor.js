@@ -4,7 +4,7 @@
 // edited model. Escape closes the editor without applying what is being typed.
 // A refused value keeps the model as it was, says why, and shows the old value again.
 
-import { fmt } from '../app/format.js';
+import { fmt, formatBoxValue } from '../app/format.js';
 import { messageOf } from '../app/validate.js';
 
 /** A typed number, the typeset minus and a comma accepted; NaN when it is none. */
@@ -55,7 +55,7 @@ export function createEditor({ panel, view, changed, status, onClose }) {
   };
   const show = (field, now) => {
     const v = field.p.j === undefined ? now.b : now.w[field.p.j];
-    field.shown = Number.isFinite(v) ? String(Number(v.toPrecision(5))) : '';
+    field.shown = formatBoxValue(v);
     field.input.value = field.shown;
     field.input.removeAttribute('aria-invalid');
   };

@@ -5,7 +5,7 @@
 // the measured cost of both passes (backprop-cost.js). Values come from the core's
 // trace_json, so they are the engine's own, not recomputed here.
 
-import { fmt, formatDuration } from '../app/format.js';
+import { fmt, formatDuration, formatMeasure, formatRelativeError } from '../app/format.js';
 import { measureCost } from './backprop-cost.js';
 import { drawDiagram, matrixTable } from './trace-diagram.js';
 
@@ -50,8 +50,8 @@ function stepLabel(at, L) {
 function costText(c) {
   const ratio = c.backwardMs / c.forwardMs;
   return `Over the ${c.rows} training samples: forward ${formatDuration(c.forwardMs)}, backward ${formatDuration(c.backwardMs)}`
-    + ` (medians of ${c.calls} passes): backward / forward = ${ratio.toPrecision(3)} (the notes: ≈ 2).\n`
-    + `Multiply-adds: forward ${c.forwardMacs}, backward ${c.backwardMacs}: ratio ${(c.backwardMacs / c.forwardMacs).toPrecision(3)}`
+    + ` (medians of ${c.calls} passes): backward / forward = ${formatMeasure(ratio)} (the notes: ≈ 2).\n`
+    + `Multiply-adds: forward ${c.forwardMacs}, backward ${c.backwardMacs}: ratio ${formatMeasure(c.backwardMacs / c.forwardMacs)}`
     + ' (no ∂ℓ/∂x(0) is needed for the inputs, so below 2).';
 }
 
@@ -95,7 +95,7 @@ export function createInspector({ doc, view, changed }) {
     const now = performance.now();
     if (key === checked.key || now - checked.at < CHECK_INTERVAL_MS) return;
     checked = { key, at: now };
-    c.check.textContent = view.gradient_check().toExponential(2);
+    c.check.textContent = formatRelativeError(view.gradient_check());
   };
   const update = () => {
     if (c.panel.hidden) return;
