@@ -6,7 +6,7 @@
 # The crate is built twice, with one cargo feature each (Cargo.toml):
 #   www/pkg/mlp_playground{.js,_bg.wasm}  classifier-view: what a plain page load needs
 #   www/pkg/mlp_lessons{.js,_bg.wasm}     lesson-views: the three lesson tabs, which
-#                                          www/lesson-views.js imports only when needed
+#                                          www/app/lazy-views.js imports only when needed
 # Both share target/ (the dependencies are compiled once; the crate twice).
 #
 # 1. wasm-pack builds the crate and runs wasm-bindgen (--target web). Its own

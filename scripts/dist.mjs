@@ -1,7 +1,7 @@
 // The shipped copy of the page, dist/. The ES modules of www/ and the
 // wasm-bindgen glue bundled and minified by esbuild into www/pkg/playground.js,
-// with code splitting: what www/lesson-views.js imports with import() (the lesson
-// tabs' JS and the mlp_lessons glue) becomes www/pkg/lesson-build.js (plus any
+// with code splitting: what www/app/lazy-views.js imports with import() (the lesson
+// tabs' JS and the mlp_lessons glue) becomes www/pkg/lazy-views.js (plus any
 // chunk-*.js of code both share), fetched only when a lesson view is needed. All of
 // it sits next to the two .wasm files, so each glue's new URL('…_bg.wasm',
 // import.meta.url) still finds its own. The CSS minified, the HTML without
@@ -27,10 +27,10 @@ const STYLE = 'www/style.css';
 export const BUNDLE = 'www/pkg/playground.js';
 /** The lesson views' wasm (scripts/build.sh), fetched by the lazily loaded chunk. */
 export const LESSONS_WASM = 'www/pkg/mlp_lessons_bg.wasm';
-/** What the page imports with import() (lesson-views.js): an entry of its own, so a stable name. */
-const LAZY = 'www/lesson-build.js';
+/** What the page imports with import() (app/lazy-views.js): an entry of its own, so a stable name. */
+const LAZY = 'www/app/lazy-views-build.js';
 /** Its bundle in dist/. */
-export const LESSONS_BUNDLE = 'www/pkg/lesson-build.js';
+export const LESSONS_BUNDLE = 'www/pkg/lazy-views.js';
 
 /** The chunks a bundle imports statically (esbuild's minified `from"./chunk-….js"`), as dist/ paths. */
 export function staticChunks(code) {
@@ -72,7 +72,7 @@ export function distHtml(html, chunks = []) {
  */
 async function bundle(esbuild, root) {
   const result = await esbuild.build({
-    entryPoints: { playground: path.join(root, ENTRY), 'lesson-build': path.join(root, LAZY) }, bundle: true, minify: true, format: 'esm',
+    entryPoints: { playground: path.join(root, ENTRY), 'lazy-views': path.join(root, LAZY) }, bundle: true, minify: true, format: 'esm',
     splitting: true, outdir: path.join(root, path.dirname(BUNDLE)), entryNames: '[name]', chunkNames: 'chunk-[hash]',
     target: 'es2022', write: false, logLevel: 'silent',
   }).catch((e) => { throw new Error(`could not bundle ${ENTRY}: ${e.message}`); });

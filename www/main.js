@@ -1,22 +1,23 @@
 // Boots the WebAssembly core, builds one adapter per view and starts the one
 // animation loop. Rust keeps all training state behind one handle per view; the
-// loop (loop.js) only decides *when* the active view trains and draws
+// loop (app/loop.js) only decides *when* the active view trains and draws
 // (requestAnimationFrame), which keeps the page responsive and lets the benchmark
 // drive exactly the same frame() synchronously.
 
 import init, * as wasm from './pkg/mlp_playground.js';
-import { createClassifier } from './classify.js';
-import { wireKeys } from './keys.js';
-import { createLessonMenu } from './lesson-menu.js';
-import { LESSON_VIEWS, createLessonViews, lessonSwitch } from './lesson-views.js';
-import { LESSONS } from './lessons.js';
-import { Loop } from './loop.js';
-import { wireSliders } from './sliders.js';
-import { createStatus } from './status.js';
-import { addressNeeds, createUrlState } from './url-state.js';
-import { wireTraining } from './training.js';
-import { messageOf } from './validate.js';
-import { createViewSwitcher } from './views.js';
+import { createClassifier } from './classify/classify.js';
+import { wireKeys } from './app/keys.js';
+import { createLessonMenu } from './lessons/menu.js';
+import { LESSON_VIEWS, createLessonViews, lessonSwitch } from './app/lazy-views.js';
+import { LESSONS } from './lessons/list.js';
+import { Loop } from './app/loop.js';
+import { wireSliders } from './app/sliders.js';
+import { createStatus } from './app/status.js';
+import { applyLimits } from './app/limits.js';
+import { addressNeeds, createUrlState } from './app/url-state.js';
+import { wireTraining } from './app/training.js';
+import { messageOf } from './app/validate.js';
+import { createViewSwitcher } from './app/tabs.js';
 
 /** The views in tab order; the first is shown when the address names none. */
 const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic'];
@@ -63,7 +64,7 @@ function activator(loop, training, status) {
 
 /**
  * The tabs and the Lessons menu. A lesson view whose module is not loaded yet is
- * shown at once and becomes active when it arrives (lesson-views.js); a lesson of
+ * shown at once and becomes active when it arrives (app/lazy-views.js); a lesson of
  * the menu that needs one waits for it before its setup runs.
  */
 function wireTabs({ adapters, lessonViews, loop, training, status }) {
@@ -101,14 +102,17 @@ async function boot() {
   const training = wireTraining({ doc: document, loop, status });
   const common = { doc: document, freshSeed: wasm.fresh_seed, status, changed: loop.changed };
   const view = new wasm.ClassifierView();
-  const adapters = { classify: createClassifier({ ...common, view, limits: JSON.parse(wasm.limits()) }) };
+  // The controls' ranges and the limits their tooltips quote are the core's.
+  const limits = JSON.parse(wasm.limits());
+  applyLimits(document, limits);
+  const adapters = { classify: createClassifier({ ...common, view, limits }) };
   wireSliders(document);
   const form = document.getElementById('controls-form');
   const lessonViews = createLessonViews({
     common, loop, training, status, adapters,
     pushAll: (list) => pushAll(list, training), resetForm: () => form.reset(),
   });
-  // The lesson tabs' code loads only when needed (lesson-views.js); an address that
+  // The lesson tabs' code loads only when needed (app/lazy-views.js); an address that
   // shows or changes a lesson view needs it now, before its settings are applied.
   const needed = addressNeeds({ location: window.location, doc: document, lessons: LESSONS, views: LESSON_VIEWS });
   const lessonsFailed = needed ? await lessonViews.buildForBoot().then(() => '', (err) => err.message) : '';

@@ -123,7 +123,7 @@ export function firstFrameTable(first) {
   return table(['navigation -> first frame', '>median', '>min', '>max', '>loads'], rows);
 }
 
-/** [label, target, measured, met] rows: the performance targets against the medians measured. */
+/** [label, target, measured, met] rows: the benchmark's targets against the medians measured. */
 export function targets(r) {
   const w = (env, id) => env.workloads.find((x) => x.id === id);
   const rows = [];
@@ -151,7 +151,7 @@ export function targets(r) {
 /** The targets as a table; with --quick the workloads are shrunk, so no verdict is given. */
 export function targetTable(rows, quick) {
   return table(
-    ['performance target (median)', 'target', '>measured', 'verdict'],
+    ['target (median)', 'target', '>measured', 'verdict'],
     rows.map(([label, target, value, met]) => [
       label,
       target,

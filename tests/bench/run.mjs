@@ -10,7 +10,7 @@
 //   (c) the bytes the page downloads, raw and gzipped, by when it fetches them (before
 //       the first frame; when a lesson tab is first opened), and the time to its first
 //       frame, both of dist/ (the shipped, minified copy) when the build wrote it
-// Prints tables, then the performance targets next to the medians (information only:
+// Prints tables, then the targets (report.mjs) next to the medians (information only:
 // the exit code never depends on them), and writes bench-results/bench.json
 // (bench-quick.json with --quick, so the smoke run in `npm test` never overwrites
 // a real result). --quick: 2 repetitions and small data; it only proves every
@@ -116,7 +116,7 @@ const result = {
 };
 const goals = report.targets(result);
 result.targets = goals.map(([label, target, value, met]) => ({ label, target, value, met }));
-console.log(`\nperformance targets (information only${quick ? '; --quick figures mean nothing' : ''})`);
+console.log(`\ntargets (information only${quick ? '; --quick figures mean nothing' : ''})`);
 console.log(report.targetTable(goals, quick));
 
 const outFile = path.join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json');

@@ -17,13 +17,13 @@ function filesIn(root, dir, re) {
 }
 
 /**
- * The files the page may load: index.html, www/*.js, www/*.css, the wasm-bindgen
+ * The files the page may load: index.html, the .js files of www/ and its folders, www/style.css, the wasm-bindgen
  * glue and bundles (www/pkg/*.js, plus snippets/ if any) and the .wasm files.
  */
 export function pageFiles(root) {
   return [
     'index.html',
-    ...filesIn(root, 'www', /^www\/[^/]+\.(js|css)$/),
+    ...filesIn(root, 'www', /^www\/(?!pkg\/).+\.(js|css)$/),
     ...filesIn(root, 'www/pkg', /^www\/pkg\/([^/]+|snippets\/.+)\.js$/),
     ...filesIn(root, 'www/pkg', /^www\/pkg\/[^/]+\.wasm$/),
   ];

@@ -5,20 +5,20 @@
 import { measure, summarize } from './stats.mjs';
 
 /**
- * The workloads are defined with the loss ½(o − t)² averaged over mini-batches
- * of 10 with η = 0.03. Our "mse" is (o − t)², whose gradient is twice as large,
- * so MSE mean with η = 0.015 makes exactly the same update.
+ * The workloads' reference loss is ½(o − t)² averaged over mini-batches of 10 with η = 0.03. Our
+ * "mse" is (o − t)², whose gradient is twice as large, so MSE mean with η = 0.015
+ * makes exactly the same update.
  */
 export const SETTINGS = {
   activation: 'tanh', output: 'tanh', loss: 'mse', reduction: 'mean', eta: 0.015, batch: 10,
   noise: 0.1, trainFraction: 0.5, dataSeed: 1,
 };
 
-/** One line saying how the settings map onto the workloads' definition (printed and saved). */
+/** One line saying how the settings map onto the reference definition (printed and saved). */
 export const SETTINGS_NOTE =
-  'tanh hidden + output; loss mse (o-t)^2, mean, eta 0.015 = the definition\'s 1/2(o-t)^2 with eta 0.03; ' +
+  'tanh hidden + output; loss mse (o-t)^2, mean, eta 0.015 = the reference 1/2(o-t)^2 with eta 0.03; ' +
   'batch 10; noise 0.1, train fraction 0.5, data seed 1, weight seed 1; the mini-batch order is ' +
-  'reshuffled every epoch (the definition says data order; the cost is the same)';
+  'reshuffled every epoch (the reference keeps the data order; the cost is the same)';
 
 /** The three reference workloads; --quick keeps them but with 100 points. */
 export function workloads(quick) {

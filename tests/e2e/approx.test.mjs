@@ -41,7 +41,7 @@ describe('the universal-approximation view', () => {
     assert.equal(await page.getAttribute('#view-approx', 'aria-selected'), 'true');
     assert.ok(await page.isVisible('#approx-plot'));
     assert.ok(await page.isHidden('#boundary'));
-    // The view becomes active once its module is loaded (www/lesson-views.js).
+    // The view becomes active once its module is loaded (www/app/lazy-views.js).
     await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
     await frames(page);
     assert.equal(await page.inputValue('#eta-number'), '0.05', 'the approximation view\'s own η');

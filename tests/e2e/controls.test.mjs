@@ -6,6 +6,7 @@
 // Run: node --test tests/e2e/controls.test.mjs   (after scripts/build.sh has built www/pkg)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatLimit } from '../../www/app/format.js';
 import { setValue, startPlayground, WAIT } from './helpers.mjs';
 
 let playground;
@@ -49,6 +50,24 @@ describe('every control', () => {
   test('has a tooltip stating what it does', async () => {
     const { page, errors, close } = await playground.openPage();
     assert.deepEqual(await untitled(page), [], 'controls without a title (on themselves or their label)');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test("quotes the core's limits: the ranges of η and N, the most hidden layers", async () => {
+    const { page, errors, close } = await playground.openPage();
+    const limits = JSON.parse(await page.evaluate(async () => (await import('/www/pkg/mlp_playground.js')).limits()));
+    const attrs = (sel) => page.$eval(sel, (el) => ({ min: el.min, max: el.max, title: el.title }));
+    const eta = await attrs('#eta-number');
+    assert.deepEqual([eta.min, eta.max], [String(limits.eta_min), String(limits.eta_max)]);
+    assert.ok(eta.title.includes(`[${formatLimit(limits.eta_min)}, ${formatLimit(limits.eta_max)}]`), eta.title);
+    const points = await attrs('#points');
+    assert.deepEqual([points.min, points.max], [String(limits.min_points), String(limits.max_points)]);
+    assert.ok(points.title.endsWith(`${limits.min_points} to ${limits.max_points}.`), points.title);
+    assert.ok((await attrs('#import-points')).title.includes(`at most ${limits.max_points} points`));
+    assert.ok((await attrs('#add-layer')).title.includes(`(at most ${limits.max_layers})`));
+    // No place for a limit is left unfilled.
+    assert.deepEqual(await page.$$eval('[title]', (els) => els.map((el) => el.title).filter((t) => /\{\w+\}/.test(t))), []);
     assert.deepEqual(errors, []);
     await close();
   });

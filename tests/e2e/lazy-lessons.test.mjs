@@ -1,4 +1,4 @@
-// The lesson tabs' code is loaded only when needed (a plain load stays small): a plain
+// The lesson tabs' code is loaded only when needed: a plain
 // load of the page fetches nothing of the lessons (their wasm, mlp_lessons, and
 // their JS), neither before the first frame nor while it plays; opening a lesson
 // tab fetches it and the view works; an address that changes a lesson view's
@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LESSONS_BUNDLE, LESSONS_WASM } from '../../scripts/dist.mjs';
-import { LESSONS } from '../../www/lessons.js';
+import { LESSONS } from '../../www/lessons/list.js';
 import { lessonSettings, readout, REPO, setValue, startPlayground, WAIT } from './helpers.mjs';
 
 /** A path the page fetched that belongs to the lessons (dist/ or the development copy). */
-const LESSON_FILE = /(mlp_lessons|lesson-build|\/(approx|approx-view|gd|logistic|draw-target|unit-picker)\.js)/;
+const LESSON_FILE = /(mlp_lessons|\/www\/pkg\/lazy-views\.js|lazy-views-build|\/www\/(approx|gd|logistic)\/)/;
 
 /** Every .js and .wasm the page has fetched so far (resource timing: preloads, imports, fetch()). */
 function fetched(page) {

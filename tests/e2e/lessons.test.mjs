@@ -14,7 +14,7 @@ const openPage = () => playground.openPage();
 /** Opens a lesson from the menu, as a person would, and lets it draw. */
 async function openLesson(page, id) {
   await page.selectOption('#lesson', id);
-  // A lesson of a lesson tab waits for that tab's module first (www/lesson-views.js).
+  // A lesson of a lesson tab waits for that tab's module first (www/app/lazy-views.js).
   await page.waitForFunction((lesson) => window.playground.lessons.current() === lesson, id, WAIT);
   await frames(page, 5);
   assert.equal(await page.isHidden('#lesson-panel'), false, 'the lesson panel is shown');

@@ -38,7 +38,7 @@ describe('the modulepreload list', () => {
 
   test('index.html lists exactly the modules www/main.js imports, and the wasm', () => {
     const graph = moduleGraph(REPO);
-    assert.ok(graph.includes('www/pkg/mlp_playground.js') && graph.includes('www/lesson-views.js'),
+    assert.ok(graph.includes('www/pkg/mlp_playground.js') && graph.includes('www/app/lazy-views.js'),
       `the import graph misses known modules: ${graph.join(', ')}`);
     assert.deepEqual(preloaded().sort(), [...graph.filter((m) => m !== ENTRY), WASM].sort());
     assert.ok(syncIndex({ root: REPO }), 'index.html is out of date: run node scripts/preload.mjs --write');
@@ -148,7 +148,7 @@ describe('dist/, the shipped copy', () => {
     assert.ok(html.includes(`<script type="module" src="${BUNDLE}"></script>`));
     const chunks = staticChunks(fs.readFileSync(path.join(DIST, BUNDLE), 'utf8'));
     assert.deepEqual([...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]), [WASM, ...chunks]);
-    assert.deepEqual(staticChunks('import{a as b}from"./chunk-AB12.js";import("./lesson-build.js")'), ['www/pkg/chunk-AB12.js']);
+    assert.deepEqual(staticChunks('import{a as b}from"./chunk-AB12.js";import("./lazy-views.js")'), ['www/pkg/chunk-AB12.js']);
     assert.equal(minifyHtml('<p>\n    a <b>b</b>\n    <!-- note -->\n    c</p>\n'), '<p>\na <b>b</b>\nc</p>\n');
     assert.throws(() => minifyHtml('<pre>\n  x</pre>'), /pre/);
     assert.throws(() => distHtml('<html></html>'), /www\/main\.js/);

@@ -1,6 +1,6 @@
 // Takes the README's pictures of the classification view: the first picture and
-// those of its features, K classes and regression. Not a test (npm test does not
-// run it): run it by hand after `npm run build` when the page's look changes:
+// those of its diagram, classes, regression, ghosts and hide flags. Not a test (npm test does not run it): run it by hand
+// after `npm run build` when the page's look changes:
 //   node tests/e2e/screenshots.mjs [outdir] [name.png …]
 // outdir defaults to www/screenshots; with names, only those pictures are taken.
 import fs from 'node:fs';

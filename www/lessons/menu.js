@@ -1,0 +1,107 @@
+// The Lessons menu (#lesson) and the panel that explains the chosen lesson. Choosing
+// a lesson runs its setup through the page's own controls (see list.js); the
+// panel then shows its sentences and its action buttons.
+
+/**
+ * Sets a control as a user would and fires its 'change', so the control's own
+ * wiring (commit, revert, notices) applies. Checkboxes take booleans.
+ */
+function setControl(doc, id, value) {
+  const el = doc.getElementById(id);
+  if (!el) throw new Error(`The page has no control #${id}.`);
+  if (el.type === 'checkbox') el.checked = Boolean(value);
+  else el.value = String(value);
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * The context a lesson's setup acts through.
+ * @returns {import('./list.js').LessonContext}
+ */
+function lessonContext({ doc, showView, loop, classifier }) {
+  return {
+    show: showView,
+    set: (id, value) => setControl(doc, id, value),
+    click: (id) => doc.getElementById(id).click(),
+    setHidden: (widths) => classifier.setHidden(widths),
+    inspectorStep: (k) => classifier.inspector.setStep(k),
+    play: (playing) => (playing ? loop.setPlaying(!loop.stopIfDiverged()) : loop.setPlaying(false)),
+  };
+}
+
+/** One action button of the panel, its tooltip in the lecture's notation. */
+function actionButton(doc, action, ctx, after) {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = action.label;
+  button.title = action.title;
+  button.addEventListener('click', () => {
+    action.run(ctx);
+    after();
+  });
+  return button;
+}
+
+/**
+ * Wires the menu and the panel.
+ * @param {object} deps
+ * @param {Document} deps.doc
+ * @param {import('./list.js').Lesson[]} deps.lessons
+ * @param {(view: string) => void} deps.showView
+ * @param {import('../app/loop.js').Loop} deps.loop
+ * @param {{ setHidden: (widths: number[]) => boolean, inspector: {setStep: (k: number) => void} }} deps.classifier
+ * @param {import('../app/status.js').Status} deps.status
+ * @param {(view: string) => Promise<boolean>|null} [deps.prepare] for a view whose code is not
+ *   loaded yet: shows it and resolves once it is active (true) or could not be loaded (false);
+ *   null when the view is ready
+ * @param {() => void} [deps.onChange] called after a lesson was opened or closed (the address)
+ * @returns {{ open: (id: string) => (void|Promise<void>), close: () => void, current: () => string }}
+ *   open throws an Error with a user sentence for an unknown lesson; it returns a Promise when
+ *   the lesson's view had to be loaded first (the lesson is set up once it is)
+ */
+export function createLessonMenu({
+  doc, lessons, showView, loop, classifier, status, prepare = () => null, onChange = () => {},
+}) {
+  const el = (id) => doc.getElementById(id);
+  const select = el('lesson');
+  const panel = el('lesson-panel');
+  const ctx = lessonContext({ doc, showView, loop, classifier });
+  lessons.forEach((lesson) => select.add(new Option(lesson.title, lesson.id)));
+  let current = '';
+
+  const again = { label: 'Set up again', title: 'Put every parameter of this lesson back to its starting value.' };
+  const open = (id) => {
+    const lesson = lessons.find((l) => l.id === id);
+    if (!lesson) throw new Error(`There is no lesson "${id}".`);
+    const waiting = prepare(lesson.view);
+    if (!waiting) return setUp(lesson);
+    return waiting.then((ok) => {
+      if (ok) setUp(lesson);
+      else select.value = current; // the status line already says why the view could not be loaded
+    });
+  };
+  const setUp = (lesson) => {
+    const { id } = lesson;
+    lesson.setup(ctx);
+    current = id;
+    select.value = id;
+    el('lesson-title').textContent = lesson.title;
+    el('lesson-text').textContent = lesson.text;
+    const actions = [{ ...again, run: () => open(id) }, ...(lesson.actions ?? [])];
+    el('lesson-actions').replaceChildren(...actions.map((a) => actionButton(doc, a, ctx, onChange)));
+    panel.hidden = false;
+    // The setup's own notices ("model rebuilt", …) were for single edits; one sentence says it all.
+    if (!status.showingDivergence()) status.info(`Lesson “${lesson.title}”: every parameter is set; change any of them.`);
+    loop.changed();
+    onChange();
+  };
+  const close = () => {
+    current = '';
+    select.value = '';
+    panel.hidden = true;
+    onChange();
+  };
+  select.addEventListener('change', () => (select.value ? open(select.value) : close()));
+  el('lesson-close').addEventListener('click', close);
+  return { open, close, current: () => current };
+}
