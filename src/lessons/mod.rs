@@ -5,5 +5,6 @@
 pub mod backprop;
 pub mod collapse;
 pub mod gd1d;
+pub mod gd1d_words;
 pub mod lda;
 pub mod logistic;
