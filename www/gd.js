@@ -36,7 +36,7 @@ function fillLegend(doc, legend, json) {
     swatch.style.background = colour;
     const name = doc.createElement('span');
     name.className = 'legend-item';
-    name.textContent = label;
+    name.textContent = ` ${label} `;
     return [swatch, name];
   }));
 }
