@@ -4,7 +4,7 @@
 
 use mlp_playground::lessons::backprop::{gradient_check, multiply_adds, trace};
 use mlp_playground::lessons::gd1d::{escaped, iterates, outcome, outcome_map, Curve, Outcome, BUDGET};
-use mlp_playground::lessons::gd1d_words::{class_names, minimum_names, short, verdict};
+use mlp_playground::lessons::gd1d_words::{class_names, compact, minimum_names, short, verdict};
 use mlp_playground::lessons::lda::lda;
 use mlp_playground::lessons::logistic::{gradient, loss, normal_start, train, two_gaussians, Linear, Points};
 use mlp_playground::{Activation, Loss, Mlp, Reduction, Workspace};
@@ -111,6 +111,10 @@ fn each_minimum_has_a_name_of_its_own() {
     assert_eq!(
         (short(-1e-9), short(-1.456), short(2.0)),
         ("0".into(), "−1.46".into(), "2".into())
+    );
+    assert_eq!(
+        (compact(-12345.0), compact(f64::INFINITY), compact(-0.001)),
+        ("−1.2e4".into(), "∞".into(), "0".into())
     );
 }
 

@@ -91,11 +91,16 @@ fn divergence(curve: Curve, w0: f64, eta: f64) -> String {
     format!("diverges: |w_t| passes 10⁶ at t = {t}")
 }
 
-/// An iterate for a label: `short` up to 1000, then in the form 1.2e5.
+/// An iterate for a label: `short` up to 1000, then in the form 1.2e5 (∞
+/// where it overflowed).
 pub fn compact(w: f64) -> String {
     if w.abs() < 1000.0 {
         short(w)
-    } else {
+    } else if w.is_finite() {
         format!("{w:.1e}").replace('-', "−")
+    } else if w > 0.0 {
+        "∞".into()
+    } else {
+        "−∞".into()
     }
 }
