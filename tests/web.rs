@@ -241,9 +241,17 @@ mod lessons {
         assert!((view.w() - 1.0).abs() < (3.0_f64 - 1.0).abs());
         view.draw(Some(canvas(300, 200)), Some(canvas(200, 150))).unwrap();
         assert!(view.w_at(150.0).is_finite());
-        assert!(view.outcome().starts_with("converges"));
+        assert_eq!(view.outcome(), "converges to the minimum at w = 1");
+        assert!(view
+            .legend_json()
+            .starts_with("[{\"label\":\"the minimum at w = 1\",\"colour\":\"#"));
+        assert_eq!(view.ring_pixel().len(), 2, "the ring's pixel on the drawn map");
         view.set_learning_rate(1.5).unwrap();
-        assert_eq!(view.outcome(), "diverges");
+        assert!(
+            view.outcome().starts_with("diverges: η = 1.5 > 1"),
+            "{}",
+            view.outcome()
+        );
         assert!(view.set_curve("sine").is_err() && view.set_start(99.0).is_err());
         view.set_curve("two-wells").unwrap();
         view.draw(Some(canvas(300, 200)), Some(canvas(200, 150))).unwrap();
@@ -254,9 +262,10 @@ mod lessons {
         let mut view = LogisticView::new();
         let json = view.results_json();
         assert!(
-            json.contains("\"iterations\":10000") && json.contains("\"lda\":{\"w\""),
+            json.contains("\"iterations\":10000") && json.contains("\"lda\":{\"loss\":"),
             "{json}"
         );
+        assert!(json.ends_with(",\"eta\":0.1}"), "{json}");
         view.draw(canvas(400, 400), true).unwrap();
     }
 

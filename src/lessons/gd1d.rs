@@ -23,11 +23,20 @@ pub enum Curve {
 pub enum Outcome {
     /// Settled at the local minimum with this index in `Curve::minima()`.
     Converged(usize),
-    /// Still moving after the given number of steps (a 2-cycle or a crawl).
+    /// Still moving after `BUDGET` steps (a cycle or a crawl), with no proof
+    /// that it grows without bound.
     Oscillating,
-    /// Left every bound (|w| > 1e6 or not a number).
+    /// Grows without bound: proved from the curve's formula where it allows
+    /// (`Curve::grows_without_bound`), else seen leaving |w| ≤ `BOUND`.
     Diverged,
 }
+
+/// The steps a run may take before the verdict "still moving": one number for
+/// the sentence and for every cell of the outcome map.
+pub const BUDGET: usize = 500;
+
+/// Beyond this |w| an iterate has left every bound.
+pub const BOUND: f64 = 1e6;
 
 impl Curve {
     /// Every curve, in the order the page lists them.
@@ -76,6 +85,32 @@ impl Curve {
         }
     }
 
+    /// L''(w): whether a minimum holds gradient descent (0 ≤ η L'' < 2).
+    pub fn second_derivative(self, w: f64) -> f64 {
+        match self {
+            Curve::Quadratic => 2.0,
+            Curve::TwoWells => {
+                let (a, c) = (w + 1.5, w - 1.2);
+                0.04 + 2.0 * (-a * a).exp() * (1.0 - 2.0 * a * a)
+                    + 2.4 * (-c * c / 0.5).exp() * (1.0 - 4.0 * c * c)
+            }
+            Curve::Quartic => 3.0 * w * w,
+            Curve::Bumpy => 0.25 + 4.5 * (3.0 * w).cos(),
+        }
+    }
+
+    /// Whether the formula of L proves that the iterates from w₀ grow without
+    /// bound, however slowly: on (w − 1)² each step multiplies w − 1 by
+    /// 1 − 2η, so |1 − 2η| > 1 diverges; on w⁴/4 each step multiplies w by
+    /// 1 − η w², so η w₀² > 2 makes |w| grow, and then η w² grows with it.
+    pub fn grows_without_bound(self, w0: f64, eta: f64) -> bool {
+        match self {
+            Curve::Quadratic => w0 != 1.0 && (1.0 - 2.0 * eta).abs() > 1.0,
+            Curve::Quartic => eta * w0 * w0 > 2.0,
+            Curve::TwoWells | Curve::Bumpy => false,
+        }
+    }
+
     /// The range of w the page plots.
     pub fn domain(self) -> (f64, f64) {
         match self {
@@ -121,33 +156,63 @@ pub fn iterates(curve: Curve, w0: f64, eta: f64, steps: usize) -> Vec<f64> {
     for _ in 0..steps {
         w -= eta * curve.derivative(w);
         ws.push(w);
-        if !w.is_finite() || w.abs() > 1e6 {
+        if escaped(w) {
             break;
         }
     }
     ws
 }
 
-/// Where `steps` steps of gradient descent from w₀ with η end.
-pub fn outcome(curve: Curve, w0: f64, eta: f64, steps: usize) -> Outcome {
-    let ws = iterates(curve, w0, eta, steps);
-    let w = ws[ws.len() - 1];
-    if !w.is_finite() || w.abs() > 1e6 {
+/// Whether w has left every bound.
+pub fn escaped(w: f64) -> bool {
+    !w.is_finite() || w.abs() > BOUND
+}
+
+/// Where gradient descent from w₀ with η ends, by the one rule both the
+/// sentence and the map use: proved divergence first, then up to `BUDGET`
+/// steps, stopping once settled at a minimum that holds it.
+pub fn outcome(curve: Curve, w0: f64, eta: f64) -> Outcome {
+    outcome_among(curve, &curve.minima(), w0, eta)
+}
+
+/// `outcome`, with the curve's minima found once for many runs.
+fn outcome_among(curve: Curve, minima: &[f64], w0: f64, eta: f64) -> Outcome {
+    if curve.grows_without_bound(w0, eta) {
         return Outcome::Diverged;
     }
-    let settled = (w - ws[ws.len() - 2]).abs() < 1e-7 && curve.derivative(w).abs() < 1e-5;
-    if !settled {
-        return Outcome::Oscillating;
+    let (mut w, mut slope) = (w0, curve.derivative(w0));
+    for _ in 0..BUDGET {
+        let next = w - eta * slope;
+        if escaped(next) {
+            return Outcome::Diverged;
+        }
+        let moved = (next - w).abs();
+        (w, slope) = (next, curve.derivative(next));
+        // Settled: on a fixed point, or barely moving, flat, and at a minimum
+        // that holds it (0 ≤ η L'' < 2, else it would be pushed away again).
+        let fixed = moved == 0.0 && slope == 0.0;
+        if fixed
+            || moved < 1e-7
+                && slope.abs() < 1e-5
+                && (-1e-9..2.0).contains(&(eta * curve.second_derivative(w)))
+        {
+            return nearest(minima, w).map_or(Outcome::Oscillating, Outcome::Converged);
+        }
     }
-    let minima = curve.minima();
-    let nearest = (0..minima.len()).min_by(|&a, &b| (minima[a] - w).abs().total_cmp(&(minima[b] - w).abs()));
-    nearest.map_or(Outcome::Oscillating, Outcome::Converged)
+    Outcome::Oscillating
+}
+
+/// The index of the minimum nearest to w.
+fn nearest(minima: &[f64], w: f64) -> Option<usize> {
+    (0..minima.len()).min_by(|&a, &b| (minima[a] - w).abs().total_cmp(&(minima[b] - w).abs()))
 }
 
 /// The outcome for every (η, w₀) pair: rows are η, columns w₀.
-pub fn outcome_map(curve: Curve, etas: &[f64], w0s: &[f64], steps: usize) -> Vec<Outcome> {
+pub fn outcome_map(curve: Curve, etas: &[f64], w0s: &[f64]) -> Vec<Outcome> {
+    let minima = curve.minima();
     etas.iter()
-        .flat_map(|&eta| w0s.iter().map(move |&w0| outcome(curve, w0, eta, steps)))
+        .flat_map(|&eta| w0s.iter().map(move |&w0| (w0, eta)))
+        .map(|(w0, eta)| outcome_among(curve, &minima, w0, eta))
         .collect()
 }
 

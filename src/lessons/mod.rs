@@ -2,6 +2,7 @@
 //! logistic regression next to LDA.
 
 pub mod gd1d;
+pub mod gd1d_words;
 pub mod lda;
 pub mod logistic;
 

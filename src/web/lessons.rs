@@ -3,17 +3,21 @@
 
 use super::canvas::Canvas;
 use super::{device_pixel_ratio, js_err, seed_of};
-use crate::lessons::gd1d::{iterates, outcome, outcome_map, Curve, Outcome};
+use crate::lessons::gd1d::{escaped, iterates, outcome_map, Curve, Outcome};
+use crate::lessons::gd1d_words::{class_names, verdict};
 use crate::lessons::lda::lda;
 use crate::lessons::logistic::{loss, normal_start, train, two_gaussians, Linear, Points};
-use crate::render::charts::gd1d::{draw_gd1d, draw_outcome_map};
-use crate::render::charts::logistic::{draw_logistic, Panel};
+use crate::render::charts::gd1d::{draw_gd1d, draw_outcome_map, outcome_colour};
+use crate::render::charts::logistic::{draw_logistic, panel_title, Panel};
 use crate::render::PixelRect;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// Rows (η) and columns (w₀) of the outcome map, and the steps each cell runs.
-const MAP: (usize, usize, usize) = (48, 72, 400);
+/// Rows (η) and columns (w₀) of the outcome map; each cell runs the rule of
+/// the sentence (`gd1d::outcome`) from its centre. The rows are 1/14 of a
+/// decade high from η = 10⁻³ to 10^0.5, so η = 1 (2/L'' on the quadratic) is
+/// the edge between two rows, never inside one.
+const MAP: (usize, usize) = (49, 72);
 
 /// Gradient descent on a curve L(w) from w₀ with step η.
 #[wasm_bindgen]
@@ -24,6 +28,8 @@ pub struct Gd1dView {
     ws: Vec<f64>,
     map: Option<Vec<Outcome>>,
     rect: Option<PixelRect>,
+    /// The pixel of the current (w₀, η) on the last drawn map.
+    ring: Option<(i32, i32)>,
 }
 
 #[wasm_bindgen]
@@ -39,6 +45,7 @@ impl Gd1dView {
             ws: vec![3.0],
             map: None,
             rect: None,
+            ring: None,
         }
     }
 
@@ -81,7 +88,7 @@ impl Gd1dView {
     /// Up to `n` more steps (none once the iterate has left every bound).
     pub fn train(&mut self, n: u32) -> u32 {
         let w = self.w();
-        if !w.is_finite() || w.abs() > 1e6 {
+        if escaped(w) {
             return 0;
         }
         let more = iterates(self.curve, w, self.eta, n as usize);
@@ -105,11 +112,11 @@ impl Gd1dView {
         if let Some(c) = map {
             let (etas, w0s) = self.map_axes();
             let curve = self.curve;
-            let outcomes = self
-                .map
-                .get_or_insert_with(|| outcome_map(curve, &etas, &w0s, MAP.2));
+            let outcomes = self.map.get_or_insert_with(|| outcome_map(curve, &etas, &w0s));
             let backend = Canvas::new(c)?;
-            draw_outcome_map(backend, outcomes, &etas, &w0s, (self.w0, self.eta), scale).map_err(js_err)?;
+            let current = (self.w0, self.eta);
+            self.ring =
+                Some(draw_outcome_map(backend, outcomes, &etas, &w0s, current, scale).map_err(js_err)?);
         }
         Ok(())
     }
@@ -141,18 +148,29 @@ impl Gd1dView {
         self.curve.derivative(self.w())
     }
 
-    /// Where 2000 steps from w₀ with η end: a sentence.
+    /// Where gradient descent from w₀ with η ends, as a sentence: the rule
+    /// the map's cells follow too.
     pub fn outcome(&self) -> String {
-        match outcome(self.curve, self.w0, self.eta, 2000) {
-            Outcome::Converged(k) => {
-                format!(
-                    "converges to the local minimum at w = {:.3}",
-                    self.curve.minima()[k]
-                )
-            }
-            Outcome::Oscillating => "does not settle within 2000 steps (it oscillates or crawls)".into(),
-            Outcome::Diverged => "diverges".into(),
-        }
+        verdict(self.curve, self.w0, self.eta)
+    }
+
+    /// The map's legend as JSON, [{"label", "colour"}…]: one entry per
+    /// minimum of the curve (named by its w), then "still moving", "diverges".
+    pub fn legend_json(&self) -> String {
+        let entries: Vec<String> = class_names(self.curve)
+            .into_iter()
+            .map(|(o, label)| {
+                let [r, g, b] = outcome_colour(o);
+                format!("{{\"label\":\"{label}\",\"colour\":\"#{r:02x}{g:02x}{b:02x}\"}}")
+            })
+            .collect();
+        format!("[{}]", entries.join(","))
+    }
+
+    /// The canvas pixel [x, y] of the current (w₀, η) on the last drawn map
+    /// (the ring's centre), empty before the first draw.
+    pub fn ring_pixel(&self) -> Vec<i32> {
+        self.ring.map_or_else(Vec::new, |(x, y)| vec![x, y])
     }
 
     /// The settings as JSON.
@@ -167,11 +185,11 @@ impl Gd1dView {
 }
 
 impl Gd1dView {
-    /// η from 1e-3 to 3 (log-spaced) and w₀ across the domain.
+    /// The cells' centres: η log-spaced from 10⁻³ to 10^0.5, w₀ across the domain.
     fn map_axes(&self) -> (Vec<f64>, Vec<f64>) {
-        let (rows, cols, _) = MAP;
+        let (rows, cols) = MAP;
         let etas = (0..rows)
-            .map(|r| 10f64.powf(-3.0 + 3.5 * r as f64 / (rows - 1) as f64))
+            .map(|r| 10f64.powf(-3.0 + 3.5 * (r as f64 + 0.5) / rows as f64))
             .collect();
         let (lo, hi) = self.curve.domain();
         let w0s = (0..cols)
@@ -252,7 +270,7 @@ impl LogisticView {
         let panels: Vec<Panel> = snapshots
             .iter()
             .map(|&(n, m)| Panel {
-                title: format!("n = {n}: L = {}", short(loss(data, &m))),
+                title: panel_title(n, loss(data, &m)),
                 model: m,
             })
             .collect();
@@ -261,16 +279,25 @@ impl LogisticView {
         draw_logistic(backend, data, &panels, lda, 2, device_pixel_ratio()).map_err(js_err)
     }
 
-    /// The snapshots and LDA as JSON: [{"iterations","loss","w","b"}…] and "lda".
+    /// The snapshots and LDA as JSON: "snapshots" [{"iterations","loss","w","b"}…],
+    /// "lda" {"loss","w","b"} (its boundary's logistic loss ℒ, as the snapshots'),
+    /// and the "eta" they were trained with.
     pub fn results_json(&mut self) -> String {
-        let item = |m: &Linear| format!("\"w\":[{},{}],\"b\":{}", m.w[0], m.w[1], m.b);
+        let eta = self.eta;
         let (data, snapshots) = self.computed();
+        let item = |m: &Linear| {
+            let l = finite_or_null(loss(data, m));
+            format!("\"loss\":{l},\"w\":[{},{}],\"b\":{}", m.w[0], m.w[1], m.b)
+        };
         let snaps: Vec<String> = snapshots
             .iter()
-            .map(|(n, m)| format!("{{\"iterations\":{n},\"loss\":{},{}}}", loss(data, m), item(m)))
+            .map(|(n, m)| format!("{{\"iterations\":{n},{}}}", item(m)))
             .collect();
         let lda = lda(data).map_or("null".to_string(), |m| format!("{{{}}}", item(&m)));
-        format!("{{\"snapshots\":[{}],\"lda\":{lda}}}", snaps.join(","))
+        format!(
+            "{{\"snapshots\":[{}],\"lda\":{lda},\"eta\":{eta}}}",
+            snaps.join(",")
+        )
     }
 }
 
@@ -291,11 +318,11 @@ impl LogisticView {
     }
 }
 
-/// A loss for a panel title: 4 significant digits, or ∞.
-fn short(v: f64) -> String {
+/// A number for JSON: `null` where JSON has no literal (∞, NaN).
+fn finite_or_null(v: f64) -> String {
     if v.is_finite() {
-        format!("{v:.4}")
+        format!("{v}")
     } else {
-        "∞ (diverged)".into()
+        "null".into()
     }
 }

@@ -354,7 +354,7 @@ fn the_lesson_charts_draw_their_lines() {
     );
 
     let (etas, w0s) = ([0.01, 0.1, 1.0, 3.0], [-3.0, -1.0, 1.0, 3.0]);
-    let map = outcome_map(Curve::Quadratic, &etas, &w0s, 400);
+    let map = outcome_map(Curve::Quadratic, &etas, &w0s);
     let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
     draw_outcome_map(bitmap(&mut buf), &map, &etas, &w0s, (3.0, 0.1), 1.0).unwrap();
     let diverged = outcome_colour(mlp_playground::lessons::gd1d::Outcome::Diverged);

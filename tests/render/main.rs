@@ -1,5 +1,7 @@
 //! Drawing, read back pixel by pixel from a plotters bitmap: the charts and
-//! heatmaps, and the network diagram's thumbnails (with its weight editor).
+//! heatmaps, the network diagram's thumbnails (with its weight editor), and the
+//! lesson charts' words and marks.
 
 mod charts;
 mod diagram;
+mod lesson_charts;

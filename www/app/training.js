@@ -20,6 +20,12 @@ function findControls(doc) {
   };
 }
 
+/** η (box and slider), steps per frame and batch size with their labels: hidden on a view they do not act on. */
+function rateRows(doc) {
+  const ids = ['eta-number', 'eta', 'steps-per-frame', 'batch-size'];
+  return ids.flatMap((id) => [doc.getElementById(id), ...doc.querySelectorAll(`label[for="${id}"]`)]);
+}
+
 /** The setters behind η, steps per frame and batch size, acting on the active view. */
 function setters(c, loop) {
   const active = () => loop.adapter;
@@ -90,9 +96,16 @@ export function wireTraining({ doc, loop, status }) {
   // In the constructed mode a Step adds a unit: η and the batch do not apply, and
   // greying them out says so better than silently ignoring them.
   const defaultHint = c.hint.textContent;
+  // A lesson view with a step η of its own (usesTrainingRates: false) hides these instead:
+  // one η per view. One that computes everything at once (animates: false) has Play and Step off.
+  const rows = rateRows(doc);
   const sync = () => {
     const tunable = loop.adapter.tunable();
     inputs.forEach((input) => { input.disabled = !tunable; });
+    rows.forEach((row) => { row.hidden = loop.adapter.usesTrainingRates === false; });
+    const still = loop.adapter.animates === false;
+    c.play.disabled = still;
+    c.step.disabled = still;
     // A view whose controls do not apply says why (its own hint, else the construction's).
     c.hint.textContent = loop.adapter.hint ?? defaultHint;
     c.hint.hidden = tunable;

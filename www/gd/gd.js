@@ -2,7 +2,8 @@
 // L(w) with its iterates, tangent and quadratic model; the outcome map over (w₀, η))
 // and its controls. Play and Step are the page's shared ones: Step takes one step
 // w ← w − η L'(w), Play one step every few frames, so each jump can be followed by eye.
-// η and w₀ live in this view's panel, since the Training η means something else.
+// η and w₀ live in this view's panel; the Training η, steps per frame and batch size
+// do not act here and are hidden while it is shown (usesTrainingRates: false).
 
 import { canvasPixel, fitCanvas } from '../app/canvas.js';
 import { createCommitter } from '../app/commit.js';
@@ -23,6 +24,19 @@ const roundW = (w) => Math.round(w * 100) / 100;
 
 /** The iterate has left every bound (the core stops there too). */
 const escaped = (w) => !Number.isFinite(w) || Math.abs(w) > 1e6;
+
+/** The map's legend, from the core's names of the curve's minima and of the other outcomes. */
+function fillLegend(doc, legend, json) {
+  legend.replaceChildren(...JSON.parse(json).flatMap(({ label, colour }) => {
+    const swatch = doc.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = colour;
+    const name = doc.createElement('span');
+    name.className = 'legend-item';
+    name.textContent = ` ${label} `;
+    return [swatch, name];
+  }));
+}
 
 /** Curve, w₀ (box, drag and arrow keys on the plot) and η (box and log slider). */
 function wireControls({ c, view, commit }) {
@@ -89,7 +103,7 @@ export function createGd({ doc, view, status, changed, playing }) {
   const el = (id) => doc.getElementById(id);
   const c = {
     curve: el('gd-curve-select'), w0: el('gd-w0'), eta: el('gd-eta'), etaSlider: el('gd-eta-slider'),
-    plot: el('gd-curve'), map: el('gd-map'),
+    plot: el('gd-curve'), map: el('gd-map'), legend: el('gd-map-legend'),
   };
   const out = {
     iteration: el('gd-iteration'), w: el('gd-w'), loss: el('gd-loss'),
@@ -102,13 +116,15 @@ export function createGd({ doc, view, status, changed, playing }) {
   const controls = wireControls({ c, view, commit });
   let lastStep = -Infinity;
   let outcomeFor = '';
+  let legendFor = '';
   return {
     ...adapter,
     name: 'gd',
     meter: { add() {}, tick() {}, restart() {} },
     stepsPerFrame: 1,
     trainingDefaults: { eta: '0.03', stepsPerFrame: '1', batch: '' },
-    hint: 'Gradient descent in 1D: Step takes one step w ← w − η L′(w), Play about eight a second; η and w₀ are set below.',
+    usesTrainingRates: false,
+    hint: 'Gradient descent in 1D: Step takes one step w ← w − η L′(w), Play about eight a second; the curve, w₀ and the step η are set below.',
     train(steps) {
       const now = performance.now();
       if (playing() && now - lastStep < PLAY_INTERVAL_MS) return 0;
@@ -125,11 +141,16 @@ export function createGd({ doc, view, status, changed, playing }) {
       setText(out.w, formatValue(view.w()));
       setText(out.loss, formatValue(view.loss()));
       setText(out.derivative, formatValue(view.derivative()));
-      // outcome() runs 2000 steps: only when w₀, η or the curve changed.
+      // outcome() runs up to a few hundred steps: only when w₀, η or the curve changed.
       const settings = view.settings_json();
       if (settings !== outcomeFor) {
         outcomeFor = settings;
         setText(out.outcome, view.outcome());
+      }
+      const curve = JSON.parse(settings).curve;
+      if (curve !== legendFor) {
+        legendFor = curve;
+        fillLegend(doc, c.legend, view.legend_json());
       }
     },
     // A throttled Play frame does nothing, which is not a stall.

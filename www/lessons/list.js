@@ -20,7 +20,8 @@
  * @typedef {object} Lesson
  * @property {string} id  its name in the address (?lesson=…)
  * @property {string} title
- * @property {string} text  one or two sentences
+ * @property {string|((value: (id: string) => string) => string)} text  one or two sentences; a function
+ *   of the controls' values (value(id)) for a text that states them, rewritten after every change
  * @property {string} view  the view its setup shows (main.js loads a lesson view's module first)
  * @property {(ctx: LessonContext) => void} setup
  * @property {{label: string, title: string, run: (ctx: LessonContext) => void}[]} [actions]
@@ -111,8 +112,8 @@ export const LESSONS = [
     view: 'gd',
     title: 'Gradient descent and the step η',
     text: 'Each step w_(t+1) = w_t − η L′(w_t) jumps to the minimum of the quadratic model L̃ (purple), whose curvature is 1/η. '
-      + 'On (w − 1)², where L″ = 2: small η crawls, η between ½ and 1 oscillates, η above 1 = 2/L″ diverges. '
-      + 'On two wells, w₀ decides which local minimum is found: drag it and read the map.',
+      + 'On (w − 1)², where L″ = 2: small η crawls, η between ½ and 1 converges while oscillating around the minimum, '
+      + 'η above 1 = 2/L″ diverges. On two wells, w₀ decides which local minimum is found: drag it and read the map.',
     setup(ctx) {
       ctx.show('gd');
       ctx.play(false);
@@ -132,9 +133,17 @@ export const LESSONS = [
     id: 'logistic-lda',
     view: 'logistic',
     title: 'Logistic regression versus LDA',
-    text: 'The notes\' figure: 100 points, P(Y = 1 | x) = σ(w·x + b), gradient descent on −Σ log σ(y (w·x + b)) with η = 0.1, '
-      + 'after 10, 100, 1000 and 10000 iterations. The classes have different spreads, so LDA\'s shared-covariance '
-      + 'boundary (dashed) differs from the logistic one; the loss keeps falling in the table.',
+    text: (value) => {
+      const [pos, neg] = [value('lr-spread-pos'), value('lr-spread-neg')];
+      const spreads = Number(pos) === Number(neg)
+        ? `Both classes have spread ${pos}: LDA's assumption of one shared covariance holds, and its boundary (dashed) `
+          + 'comes close to the logistic one.'
+        : `The classes have different spreads (${pos} for y = +1, ${neg} for y = −1), so LDA's shared-covariance `
+          + 'boundary (dashed) is not the logistic one.';
+      return 'The notes\' figure: 100 points, P(Y = 1 | x) = σ(w·x + b), gradient descent on ℒ = −Σ log σ(y (w·x + b)) '
+        + `with η = ${value('lr-eta')}, after 10, 100, 1000 and 10000 iterations. ${spreads} `
+        + 'The table gives ℒ at each snapshot and on LDA\'s boundary.';
+    },
     setup(ctx) {
       ctx.show('logistic');
       ctx.play(false);

@@ -68,6 +68,14 @@ export function createLessonMenu({
   const ctx = lessonContext({ doc, showView, loop, classifier });
   lessons.forEach((lesson) => select.add(new Option(lesson.title, lesson.id)));
   let current = '';
+  // A lesson's text may state the controls' values: written again after every change of one.
+  const writeText = () => {
+    const lesson = lessons.find((l) => l.id === current);
+    if (!lesson) return;
+    const { text } = lesson;
+    el('lesson-text').textContent = typeof text === 'function' ? text((id) => el(id).value) : text;
+  };
+  doc.addEventListener('change', writeText);
 
   const again = { label: 'Set up again', title: 'Put every parameter of this lesson back to its starting value.' };
   const open = (id) => {
@@ -86,7 +94,7 @@ export function createLessonMenu({
     current = id;
     select.value = id;
     el('lesson-title').textContent = lesson.title;
-    el('lesson-text').textContent = lesson.text;
+    writeText();
     const actions = [{ ...again, run: () => open(id) }, ...(lesson.actions ?? [])];
     el('lesson-actions').replaceChildren(...actions.map((a) => actionButton(doc, a, ctx, onChange)));
     panel.hidden = false;

@@ -1,7 +1,9 @@
 // The logistic-regression lesson view: an adapter around the LogisticView handle,
 // which runs gradient descent to 10, 100, 1000 and 10000 iterations at once (the
 // notes' four panels) and computes LDA. There is nothing to animate, so Play and
-// Step do nothing here and say so; every control recomputes the four panels.
+// Step are off here (animates: false), and the Training η, steps per frame and batch
+// size, which do not act on it, are hidden (its step η is its own); every control
+// recomputes the four panels.
 
 import { fitCanvas } from '../app/canvas.js';
 import { createCommitter } from '../app/commit.js';
@@ -20,13 +22,16 @@ function row(doc, cells, className = '') {
   return tr;
 }
 
-/** The results table: one row per snapshot, and LDA's w and b (it has no iterations). */
+/** A loss of the table; null is a loss JSON cannot hold (it overflowed to ∞). */
+const lossText = (loss) => formatLoss(loss ?? Infinity);
+
+/** The results table: one row per snapshot, and LDA's boundary with its own logistic loss ℒ. */
 function fillTable(doc, body, results) {
   const rows = results.snapshots.map((s) => row(doc,
-    [String(s.iterations), formatLoss(s.loss), `(${fmt(s.w[0])}, ${fmt(s.w[1])})`, fmt(s.b)]));
+    [String(s.iterations), lossText(s.loss), `(${fmt(s.w[0])}, ${fmt(s.w[1])})`, fmt(s.b)]));
   if (results.lda) {
-    const { w, b } = results.lda;
-    rows.push(row(doc, ['LDA', '', `(${fmt(w[0])}, ${fmt(w[1])})`, fmt(b)], 'lda'));
+    const { loss, w, b } = results.lda;
+    rows.push(row(doc, ['LDA', lossText(loss), `(${fmt(w[0])}, ${fmt(w[1])})`, fmt(b)], 'lda'));
   }
   body.replaceChildren(...rows);
 }
@@ -73,6 +78,7 @@ export function createLogistic({ doc, view, freshSeed, status, changed }) {
   const c = {
     spreadPos: el('lr-spread-pos'), spreadNeg: el('lr-spread-neg'), seed: el('lr-seed'), eta: el('lr-eta'),
     weightSeed: el('lr-weight-seed'), showLda: el('lr-show-lda'), canvas: el('lr-canvas'),
+    ledeEta: el('lr-lede-eta'),
   };
   const body = el('lr-table').tBodies[0];
   // Nothing here diverges for the loop: a huge η shows as a huge loss in the table.
@@ -87,7 +93,9 @@ export function createLogistic({ doc, view, freshSeed, status, changed }) {
     meter: { add() {}, tick() {}, restart() {} },
     stepsPerFrame: 1,
     trainingDefaults: { eta: '0.1', stepsPerFrame: '1', batch: '' },
-    hint: 'The four panels are computed at once (10, 100, 1000 and 10000 iterations): Play and Step have nothing to do here; η and the seeds are set below, Reset draws a new weight seed.',
+    usesTrainingRates: false,
+    animates: false,
+    hint: 'The four panels are computed at once (10, 100, 1000 and 10000 iterations), so Play and Step are off here; the step η and the seeds are set below, Reset draws a new weight seed.',
     train: () => 0,
     draw() {
       fitCanvas(c.canvas);
@@ -97,7 +105,10 @@ export function createLogistic({ doc, view, freshSeed, status, changed }) {
       const json = view.results_json();
       if (json === tableFor) return;
       tableFor = json;
-      fillTable(doc, body, JSON.parse(json));
+      const results = JSON.parse(json);
+      fillTable(doc, body, results);
+      // The header names the η the panels were trained with.
+      c.ledeEta.textContent = String(results.eta);
     },
     stalled: () => 'The four panels are already computed, from 10 to 10000 iterations: change η, the spreads or the seeds to see others.',
     iteration: () => 10000,
@@ -105,8 +116,8 @@ export function createLogistic({ doc, view, freshSeed, status, changed }) {
     setBatchSize: () => {},
     tunable: () => false,
     buttonTitles: () => ({
-      play: 'Nothing to animate: the four panels show 10, 100, 1000 and 10000 iterations at once.',
-      step: 'Nothing to step: the four panels show 10, 100, 1000 and 10000 iterations at once.',
+      play: 'Off here: nothing to animate, the four panels show 10, 100, 1000 and 10000 iterations at once.',
+      step: 'Off here: nothing to step, the four panels show 10, 100, 1000 and 10000 iterations at once.',
       reset: 'Draw a new weight seed (initial w ~ N(0, I)) and recompute the four panels.',
     }),
     reset: () => { controls.reset(); },

@@ -4,24 +4,50 @@
 
 use super::style::{fail, rgb, sans};
 use crate::lessons::gd1d::{Curve, Outcome};
+use crate::lessons::gd1d_words::compact;
 use crate::render::palette::{Rgb, FIT, HIGHLIGHT, NEGATIVE, POSITIVE, TARGET, UNIT};
 use crate::render::PixelRect;
+use plotters::coord::ranged1d::ValueFormatter;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// One colour per minimum, in the order of `Curve::minima()`: every curve
+/// has at most this many, so no two minima share a colour.
+pub const MINIMA: [Rgb; 8] = [
+    NEGATIVE,
+    POSITIVE,
+    [44, 160, 44],
+    [148, 103, 189],
+    [140, 86, 75],
+    [227, 119, 194],
+    [188, 189, 34],
+    [23, 190, 207],
+];
 
 /// Colour of each outcome in the map.
 pub fn outcome_colour(o: Outcome) -> Rgb {
     match o {
-        Outcome::Converged(0) => NEGATIVE,
-        Outcome::Converged(1) => POSITIVE,
-        Outcome::Converged(_) => [44, 160, 44],
+        Outcome::Converged(k) => MINIMA[k % MINIMA.len()],
         Outcome::Oscillating => [200, 200, 200],
         Outcome::Diverged => [60, 60, 60],
     }
 }
 
+/// A tick label: plotters' own, without the "-0.0" a tick a rounding error
+/// below zero would get.
+pub fn tick_label(v: &f64) -> String {
+    let text = RangedCoordf64::format(v);
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => text,
+    }
+}
+
 /// Draws L over its domain, the iterates `ws` (the last one is current), and
 /// at the current iterate the tangent and the quadratic model for `eta`.
-/// Returns the plotting area, to map a drag back to w₀.
+/// Iterates beyond the plotted w range are drawn at its edge as arrows, with
+/// a label. Returns the plotting area, to map a drag back to w₀.
 pub fn draw_gd1d<DB: DrawingBackend>(
     backend: DB,
     curve: Curve,
@@ -31,14 +57,11 @@ pub fn draw_gd1d<DB: DrawingBackend>(
 ) -> Result<PixelRect, String> {
     let px = |v: f32| (v * scale).round() as u32;
     let (lo, hi) = curve.domain();
-    let n = 400;
-    let grid: Vec<f64> = (0..=n)
-        .map(|i| lo + (hi - lo) * f64::from(i) / f64::from(n))
-        .collect();
-    let values: Vec<f64> = grid.iter().map(|&w| curve.value(w)).collect();
-    let (ymin, ymax) = values
+    let grid: Vec<f64> = (0..=400).map(|i| lo + (hi - lo) * f64::from(i) / 400.0).collect();
+    let (ymin, ymax) = grid
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+        .map(|&w| curve.value(w))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
             (a.min(v), b.max(v))
         });
     let pad = 0.15 * (ymax - ymin).max(1e-3);
@@ -56,6 +79,8 @@ pub fn draw_gd1d<DB: DrawingBackend>(
         .light_line_style(BLACK.mix(0.04))
         .x_desc("w")
         .y_desc("L(w)")
+        .x_label_formatter(&tick_label)
+        .y_label_formatter(&tick_label)
         .label_style(sans(px(12.0)))
         .draw()
         .map_err(fail)?;
@@ -74,28 +99,65 @@ pub fn draw_gd1d<DB: DrawingBackend>(
         draw_line(&|w| l0 + d0 * (w - w0), rgb(UNIT).stroke_width(px(1.0)))?;
         draw_line(&|w| curve.model(w0, eta, w), rgb(HIGHLIGHT).stroke_width(px(1.5)))?;
     }
-    let path: Vec<(f64, f64)> = ws
-        .iter()
-        .filter(|&&w| inside(w))
-        .map(|&w| (w, curve.value(w)))
-        .collect();
-    chart
-        .draw_series(LineSeries::new(
-            path.clone(),
-            rgb(FIT).mix(0.5).stroke_width(px(1.0)),
-        ))
-        .map_err(fail)?;
-    let dot = px(3.0) as i32;
-    chart
-        .draw_series(path.iter().map(|&p| Circle::new(p, dot, rgb(FIT).filled())))
-        .map_err(fail)?;
+    draw_iterates(&mut chart, curve, ws, y_hi - 0.08 * (y_hi - y_lo), scale)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     root.present().map_err(fail)?;
     Ok(PixelRect::from_ranges(xr, yr))
 }
 
+/// The iterates joined in order: inside the w range as dots on the curve,
+/// beyond it as arrows at the edge (at height `edge_y`), each side labelled
+/// with how many left there, or with the current w_t if it is one of them.
+fn draw_iterates<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    curve: Curve,
+    ws: &[f64],
+    edge_y: f64,
+    scale: f32,
+) -> Result<(), String> {
+    let px = |v: f32| (v * scale).round() as i32;
+    let (lo, hi) = curve.domain();
+    let ws: Vec<f64> = ws.iter().copied().filter(|w| !w.is_nan()).collect();
+    let side = |w: f64| (w > hi) as i32 - (w < lo) as i32;
+    let place = |w: f64| match side(w) {
+        0 => (w, curve.value(w)),
+        s => (if s > 0 { hi } else { lo }, edge_y),
+    };
+    let path: Vec<(f64, f64)> = ws.iter().map(|&w| place(w)).collect();
+    let line = rgb(FIT).mix(0.5).stroke_width(px(1.0) as u32);
+    chart.draw_series(LineSeries::new(path, line)).map_err(fail)?;
+    let dots = ws.iter().filter(|&&w| side(w) == 0);
+    let dot = px(3.0);
+    chart
+        .draw_series(dots.map(|&w| Circle::new(place(w), dot, rgb(FIT).filled())))
+        .map_err(fail)?;
+    let current = ws.last().copied();
+    for s in [-1, 1] {
+        let off = ws.iter().filter(|&&w| side(w) == s).count();
+        if off == 0 {
+            continue;
+        }
+        let label = match current.filter(|&w| side(w) == s) {
+            Some(w) => format!("w_t = {}", compact(w)),
+            None => format!("{off} iterate{} off the plot", if off == 1 { "" } else { "s" }),
+        };
+        // The arrow's tip on the edge, pointing out; the label inside, before it.
+        let back = -s * px(9.0);
+        let arrow = Polygon::new(vec![(0, 0), (back, -px(6.0)), (back, px(6.0))], rgb(FIT).filled());
+        let anchor = if s > 0 { HPos::Right } else { HPos::Left };
+        let style = TextStyle::from(sans(px(12.0) as u32)).pos(Pos::new(anchor, VPos::Center));
+        let text = Text::new(label, (back - s * px(3.0), 0), style);
+        let at = (if s > 0 { hi } else { lo }, edge_y);
+        chart
+            .draw_series(std::iter::once(EmptyElement::at(at) + arrow + text))
+            .map_err(fail)?;
+    }
+    Ok(())
+}
+
 /// The outcome map: one cell per (w₀, η) pair, w₀ across and log10 η up,
-/// coloured by `outcome_colour`; a ring marks the current (w₀, η).
+/// coloured by `outcome_colour`; a ring marks the current (w₀, η). Returns
+/// the ring's centre in backend pixels.
 pub fn draw_outcome_map<DB: DrawingBackend>(
     backend: DB,
     outcomes: &[Outcome],
@@ -103,7 +165,7 @@ pub fn draw_outcome_map<DB: DrawingBackend>(
     w0s: &[f64],
     current: (f64, f64),
     scale: f32,
-) -> Result<(), String> {
+) -> Result<(i32, i32), String> {
     let px = |v: f32| (v * scale).round() as u32;
     let (cols, rows) = (w0s.len(), etas.len());
     let half = |v: &[f64]| 0.5 * (v[v.len() - 1] - v[0]) / (v.len() - 1).max(1) as f64;
@@ -135,6 +197,7 @@ pub fn draw_outcome_map<DB: DrawingBackend>(
         .disable_mesh()
         .x_desc("w₀")
         .y_desc("η")
+        .x_label_formatter(&tick_label)
         .y_label_formatter(&|v: &f64| format!("{:.0e}", 10f64.powf(*v)))
         .label_style(sans(px(11.0)))
         .draw()
@@ -142,5 +205,7 @@ pub fn draw_outcome_map<DB: DrawingBackend>(
     let (w0, eta) = current;
     let ring = Circle::new((w0, eta.log10()), px(5.0) as i32, WHITE.stroke_width(px(2.0)));
     chart.draw_series(std::iter::once(ring)).map_err(fail)?;
-    root.present().map_err(fail)
+    let centre = chart.backend_coord(&(w0, eta.log10()));
+    root.present().map_err(fail)?;
+    Ok(centre)
 }

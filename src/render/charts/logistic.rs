@@ -9,10 +9,21 @@ use plotters::prelude::*;
 /// The plotted square [−R, R]².
 pub const R: f64 = 3.0;
 
+/// A panel's title: its iteration count and loss, e.g. "after 100 iterations:
+/// ℒ = 23.61" (not "n", the letter of the samples in ℒ's sum).
+pub fn panel_title(iterations: usize, loss: f64) -> String {
+    let value = if loss.is_finite() {
+        format!("{loss:.4}")
+    } else {
+        "∞ (diverged)".into()
+    };
+    format!("after {iterations} iterations: ℒ = {value}")
+}
+
 /// One panel: a title, the logistic model, and its loss.
 #[derive(Clone, Debug)]
 pub struct Panel {
-    /// The panel's title (e.g. "n = 100 iterations").
+    /// The panel's title (see `panel_title`).
     pub title: String,
     /// The logistic-regression model at that point.
     pub model: Linear,
