@@ -87,3 +87,34 @@ fn a_damaged_text_is_refused_with_what_is_wrong() {
     let many = format!("1.{}", "AAAAAAAAAAAA".repeat(5001));
     refused(&many, "more than the 5000 allowed");
 }
+
+/// A link made by the page before the base64 crate wrote them: three training
+/// points and one test point, written by the hand-written encoder.
+const OLD_LINK: &str = "1.AADAPwAAEMABzczMPQAAAIAAAADAwP__v0AB2w9JQO7jbAAC";
+
+#[test]
+fn an_old_link_still_brings_its_exact_points() {
+    use mlp_playground::points_csv::Part;
+    let want = [
+        ([1.5_f32, -2.25_f32], 1.0, Part::Train),
+        ([0.1, -0.0], -1.0, Part::Train),
+        ([-6.0, 5.999_999_5], 1.0, Part::Train),
+        ([std::f32::consts::PI, 1e-38], -1.0, Part::Test),
+    ];
+    let rows = decode(OLD_LINK).unwrap();
+    assert_eq!(rows.len(), want.len());
+    for (row, (x, label, part)) in rows.iter().zip(want) {
+        assert_eq!(row.x.map(f32::to_bits), x.map(f32::to_bits), "{row:?}");
+        assert_eq!((row.label, row.part), (label, Some(part)));
+    }
+    // And today's writer still writes it, character for character.
+    let split = Split {
+        train: dataset(&[
+            ([1.5, -2.25], 1.0),
+            ([0.1, -0.0], -1.0),
+            ([-6.0, 5.999_999_5], 1.0),
+        ]),
+        test: dataset(&[([std::f32::consts::PI, 1e-38], -1.0)]),
+    };
+    assert_eq!(encode(&split), OLD_LINK);
+}
