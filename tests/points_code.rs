@@ -71,6 +71,9 @@ fn a_damaged_text_is_refused_with_what_is_wrong() {
     refused(&format!("{code}A"), "cut short");
     refused(&format!("{}*{}", &code[..5], &code[6..]), "character outside");
     refused(&format!("{}é{}", &code[..5], &code[7..]), "character outside");
+    // Padding is not part of the format: 9 bytes are 12 whole characters.
+    refused(&format!("{}=", &code[..code.len() - 1]), "character outside");
+    refused(&format!("{}+{}", &code[..5], &code[6..]), "character outside");
     // A coordinate outside the square, and an infinite one.
     for bad in [7.0_f32, f32::INFINITY, f32::NAN] {
         let out = Split {
