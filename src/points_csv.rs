@@ -19,7 +19,6 @@
 //! `read(write(x))` is exactly `x`.
 
 use crate::dataset::{Split, DOMAIN, POINTS_RANGE};
-use crate::decimal::parse_f32;
 
 /// How many malformed lines one error message lists before "… and N more".
 pub const MAX_LISTED_ERRORS: usize = 8;
@@ -102,7 +101,7 @@ pub fn write_points(split: &Split) -> String {
 /// A first line whose first field is not a number names the columns.
 fn is_header(line: &str) -> bool {
     let first = line.split(',').next().unwrap_or("").trim();
-    parse_f32(first).is_none()
+    first.parse::<f32>().is_err()
 }
 
 /// One line's point, or what is wrong with it.
@@ -133,9 +132,12 @@ fn read_row(line: &str) -> Result<Row, String> {
     })
 }
 
-/// A finite f32 (correctly rounded, so written values come back exactly).
+/// A finite f32, read by the standard library's parser (correctly rounded,
+/// so written values come back exactly).
 fn coordinate(field: &str, name: &str) -> Result<f32, String> {
-    let v = parse_f32(field).ok_or_else(|| format!("{name} \"{field}\" is not a number"))?;
+    let v: f32 = field
+        .parse()
+        .map_err(|_| format!("{name} \"{field}\" is not a number"))?;
     if !v.is_finite() {
         return Err(format!("{name} must be a finite number (got \"{field}\")"));
     }
@@ -144,7 +146,7 @@ fn coordinate(field: &str, name: &str) -> Result<f32, String> {
 
 /// 1 or +1 is the class +1; −1 or 0 the class −1.
 fn label(field: &str) -> Result<f32, String> {
-    let v = parse_f32(field);
+    let v = field.parse::<f32>().ok();
     if v == Some(1.0) {
         Ok(1.0)
     } else if v == Some(-1.0) || v == Some(0.0) {
