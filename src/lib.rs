@@ -18,6 +18,7 @@ pub mod loss;
 pub mod matrix;
 pub mod metrics;
 pub mod mlp;
+pub mod names;
 pub mod optim;
 pub mod own_data;
 pub mod points_code;
