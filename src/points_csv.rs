@@ -17,6 +17,12 @@
 //! Written files always carry the header and the split column, train rows
 //! first, with Rust's shortest round-trip `{}` for every f32, so that
 //! `read(write(x))` is exactly `x`.
+//!
+//! Numbers are read by the standard library (`str::parse::<f32>`, correctly
+//! rounded). The lines are split here rather than by the `csv` crate: the
+//! format has no quoted fields, its header is recognised by its first field
+//! (not a number) and its rows may have 3 or 4 fields, so the crate would only
+//! split on commas, while every rule and sentence above would still be ours.
 
 use crate::dataset::{Split, DOMAIN, POINTS_RANGE};
 
