@@ -205,7 +205,7 @@ fn the_weights_file_reads_json_numbers_only_and_names_line_and_column() {
     ] {
         reads_as(s, want);
     }
-    // The weight sits on line 1 at column 143 (the layers follow the header).
+    // Where the weight starts on the file's one line: the column the error must name.
     let at = weights_file("@").find('@').unwrap() + 1;
     for (s, what) in [
         ("01", "a malformed number"),
