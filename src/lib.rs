@@ -10,6 +10,7 @@ pub mod data;
 pub mod inspect;
 pub mod io;
 pub mod lessons;
+pub mod names;
 pub mod nn;
 pub mod render;
 pub mod train;
@@ -34,7 +35,7 @@ pub use data::{encoding, features, own_data};
 #[doc(hidden)]
 pub use io::loss_csv as exports;
 #[doc(hidden)]
-pub use io::{decimal, json_read, points_code, points_csv, report, weights_json};
+pub use io::{points_code, points_csv, report, weights_json};
 #[doc(hidden)]
 pub use nn::{activation, loss, matrix, mlp, regularization, softmax};
 #[doc(hidden)]

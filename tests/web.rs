@@ -144,6 +144,34 @@ fn eta_keeps_the_run_and_architecture_rebuilds_it() {
     assert_eq!(view.param_count(), 12 + 20 + 20 + 5);
 }
 
+/// A weights file is read once by the core: the page sees its architecture
+/// before it loads it, a file for other ends is refused with a sentence, and
+/// loading restarts from its weights.
+#[wasm_bindgen_test]
+fn a_weights_file_is_read_once_then_loaded() {
+    let mut view = xor_view();
+    view.train(30);
+    let (saved, loss) = (view.weights_json(), view.train_loss());
+    let file = view.read_weights_json(&saved).unwrap();
+    assert_eq!(file.sizes(), vec![2, 8, 1]);
+    assert_eq!(
+        (file.hidden_activation(), file.output_activation()),
+        ("tanh".into(), "tanh".into())
+    );
+    view.train(30);
+    assert_ne!(view.train_loss(), loss);
+    view.load_weights(&file).unwrap();
+    assert_eq!((view.iteration(), view.train_loss()), (0.0, loss));
+    let err = message(view.read_weights_json("{\n\"format\": tru}").err().unwrap());
+    assert!(err.contains("cannot be read: line 2, column"), "{err}");
+    view.set_features("x1,x2,x1sq").unwrap();
+    let err = message(view.read_weights_json(&saved).err().unwrap());
+    assert!(
+        err.contains("choose the same features and data set first"),
+        "{err}"
+    );
+}
+
 mod approx_view {
     use super::canvas;
     use mlp_playground::web::ApproxView;

@@ -30,18 +30,22 @@ pub enum Feature {
     SinX2,
 }
 
-impl Feature {
-    /// Every feature, in the order of the network's inputs.
-    pub const ALL: [Feature; 7] = [
-        Feature::X1,
-        Feature::X2,
-        Feature::X1Squared,
-        Feature::X2Squared,
-        Feature::X1X2,
-        Feature::SinX1,
-        Feature::SinX2,
-    ];
+// ALL is also the order of the network's inputs (and of FeatureSet's bits).
+crate::named_enum!(
+    Feature,
+    "input feature",
+    ALL = [
+        X1 = "x1",
+        X2 = "x2",
+        X1Squared = "x1sq",
+        X2Squared = "x2sq",
+        X1X2 = "x1x2",
+        SinX1 = "sinx1",
+        SinX2 = "sinx2",
+    ]
+);
 
+impl Feature {
     /// φ(x₁, x₂), each definition next to its name.
     #[inline]
     pub fn value(self, x1: f32, x2: f32) -> f32 {
@@ -53,19 +57,6 @@ impl Feature {
             Feature::X1X2 => x1 * x2,
             Feature::SinX1 => x1.sin(),
             Feature::SinX2 => x2.sin(),
-        }
-    }
-
-    /// The short name used in the page's controls and in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Feature::X1 => "x1",
-            Feature::X2 => "x2",
-            Feature::X1Squared => "x1sq",
-            Feature::X2Squared => "x2sq",
-            Feature::X1X2 => "x1x2",
-            Feature::SinX1 => "sinx1",
-            Feature::SinX2 => "sinx2",
         }
     }
 
@@ -152,13 +143,7 @@ impl FromStr for FeatureSet {
             .split(',')
             .map(str::trim)
             .filter(|n| !n.is_empty())
-            .map(|n| {
-                Feature::ALL.into_iter().find(|f| f.name() == n).ok_or_else(|| {
-                    format!(
-                        "Unknown input feature \"{n}\": choose among x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2."
-                    )
-                })
-            })
+            .map(str::parse::<Feature>)
             .collect::<Result<Vec<_>, _>>()?;
         FeatureSet::new(&features)
     }

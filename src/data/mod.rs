@@ -14,8 +14,6 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use std::f32::consts::{PI, TAU};
-use std::fmt;
-use std::str::FromStr;
 
 pub mod encoding;
 pub mod features;
@@ -169,7 +167,8 @@ impl DataSpec {
 }
 
 impl DatasetKind {
-    /// Every kind, in the order the page lists them.
+    /// The two-class kinds, in the order the page lists them (the others
+    /// are `REGRESSION` and `MULTICLASS`).
     pub const ALL: [DatasetKind; 5] = [
         DatasetKind::Blobs,
         DatasetKind::Xor,
@@ -177,21 +176,6 @@ impl DatasetKind {
         DatasetKind::Spirals,
         DatasetKind::Moons,
     ];
-
-    /// The short name used in the page's controls and in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            DatasetKind::Blobs => "blobs",
-            DatasetKind::Xor => "xor",
-            DatasetKind::Circle => "circle",
-            DatasetKind::Spirals => "spirals",
-            DatasetKind::Moons => "moons",
-            DatasetKind::Plane => "plane",
-            DatasetKind::Gaussians => "gaussians",
-            DatasetKind::Arms(_) => "arms",
-            DatasetKind::Clusters(_) => "clusters",
-        }
-    }
 
     /// `n` points, alternating classes so that any prefix is balanced.
     fn sample(self, n: usize, noise: f32, rng: &mut StdRng) -> Dataset {
@@ -282,25 +266,20 @@ impl DatasetKind {
     }
 }
 
-impl fmt::Display for DatasetKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for DatasetKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DatasetKind::ALL
-            .into_iter()
-            .chain(DatasetKind::REGRESSION)
-            .chain(DatasetKind::MULTICLASS)
-            .find(|k| k.name() == s)
-            .ok_or_else(|| {
-                format!(
-                    "Unknown dataset \"{s}\": choose blobs, xor, circle, spirals, moons, plane, gaussians, arms or clusters."
-                )
-            })
-    }
-}
+// Every kind the page's menu offers; the K-class kinds read with K = 3, as
+// `MULTICLASS` lists them (K is a setting of its own).
+crate::named_enum!(
+    DatasetKind,
+    "dataset",
+    NAMED = [
+        Blobs = "blobs",
+        Xor = "xor",
+        Circle = "circle",
+        Spirals = "spirals",
+        Moons = "moons",
+        Plane = "plane",
+        Gaussians = "gaussians",
+        Arms(3) = "arms",
+        Clusters(3) = "clusters",
+    ]
+);

@@ -2,8 +2,6 @@
 //! in the address, the weights file, the loss curve as CSV, and the sentences
 //! and JSON that report a run.
 
-pub mod decimal;
-pub mod json_read;
 pub mod loss_csv;
 pub mod points_code;
 pub mod points_csv;

@@ -5,22 +5,23 @@
 //! Each point is 9 bytes: x₁ and x₂ as the bits of their f32 (little-endian,
 //! so the points come back exactly, as with the CSV), then one byte of flags
 //! (bit 0: class +1, bit 1: test set). The bytes are written in URL-safe
-//! base64 without padding (9 bytes are exactly 12 characters), after the
-//! format's version, `1.`. Reading checks what the CSV reader checks: finite
+//! base64 without padding (RFC 4648 §5, the `base64` crate's
+//! `URL_SAFE_NO_PAD`; 9 bytes are exactly 12 characters), after the format's
+//! version, `1.`. Reading checks what the CSV reader checks: finite
 //! coordinates in the plotted square, at most `POINTS_RANGE.1` points; the
 //! rows then go through `own_data::assemble` like an imported file.
 
 use crate::data::own_data::in_square;
 use crate::data::{Split, DOMAIN, POINTS_RANGE};
 use crate::io::points_csv::{Part, Row};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 /// The format's version, written first.
 const VERSION: &str = "1.";
 /// Bytes per point, and the base64 characters they take.
 const POINT_BYTES: usize = 9;
 const POINT_CHARS: usize = 12;
-/// URL-safe base64 (RFC 4648 §5).
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The points of `split` (training points first, then test points) as text.
 pub fn encode(split: &Split) -> String {
@@ -34,12 +35,7 @@ pub fn encode(split: &Split) -> String {
         }
     }
     let mut text = String::from(VERSION);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().fold(0u32, |n, &b| n << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
-        for k in 0..=chunk.len() {
-            text.push(char::from(ALPHABET[(n >> (18 - 6 * k)) as usize & 63]));
-        }
-    }
+    URL_SAFE_NO_PAD.encode_string(&bytes, &mut text);
     text
 }
 
@@ -59,7 +55,11 @@ pub fn decode(text: &str) -> Result<Vec<Row>, String> {
             POINTS_RANGE.1
         ));
     }
-    let bytes = base64(body)?;
+    // Every point is whole characters (12), so any error is a character
+    // outside the alphabet ('=' padding included).
+    let bytes = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| "it holds a character outside A–Z, a–z, 0–9, - and _")?;
     bytes.chunks(POINT_BYTES).map(row).collect()
 }
 
@@ -80,24 +80,4 @@ fn row(b: &[u8]) -> Result<Row, String> {
         label: if b[8] & 1 == 1 { 1.0 } else { -1.0 },
         part: Some(if b[8] & 2 == 2 { Part::Test } else { Part::Train }),
     })
-}
-
-/// The bytes of unpadded URL-safe base64 whose length is a multiple of 4.
-fn base64(text: &str) -> Result<Vec<u8>, String> {
-    let value = |c: u8| {
-        ALPHABET
-            .iter()
-            .position(|&a| a == c)
-            .map(|v| v as u32)
-            .ok_or("it holds a character outside A–Z, a–z, 0–9, - and _")
-    };
-    let mut bytes = Vec::with_capacity(text.len() / 4 * 3);
-    for quad in text.as_bytes().chunks(4) {
-        let mut n = 0;
-        for &c in quad {
-            n = n << 6 | value(c)?;
-        }
-        bytes.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
-    }
-    Ok(bytes)
 }

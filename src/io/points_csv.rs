@@ -17,9 +17,14 @@
 //! Written files always carry the header and the split column, train rows
 //! first, with Rust's shortest round-trip `{}` for every f32, so that
 //! `read(write(x))` is exactly `x`.
+//!
+//! Numbers are read by the standard library (`str::parse::<f32>`, correctly
+//! rounded). The lines are split here rather than by the `csv` crate: the
+//! format has no quoted fields, its header is recognised by its first field
+//! (not a number) and its rows may have 3 or 4 fields, so the crate would only
+//! split on commas, while every rule and sentence above would still be ours.
 
 use crate::data::{Split, DOMAIN, POINTS_RANGE};
-use crate::io::decimal::parse_f32;
 
 /// The rows this reads and writes: the user's own points, defined with them.
 pub use crate::data::own_data::{Part, Row};
@@ -85,7 +90,7 @@ pub fn write_points(split: &Split) -> String {
 /// A first line whose first field is not a number names the columns.
 fn is_header(line: &str) -> bool {
     let first = line.split(',').next().unwrap_or("").trim();
-    parse_f32(first).is_none()
+    first.parse::<f32>().is_err()
 }
 
 /// One line's point, or what is wrong with it.
@@ -116,9 +121,12 @@ fn read_row(line: &str) -> Result<Row, String> {
     })
 }
 
-/// A finite f32 (correctly rounded, so written values come back exactly).
+/// A finite f32, read by the standard library's parser (correctly rounded,
+/// so written values come back exactly).
 fn coordinate(field: &str, name: &str) -> Result<f32, String> {
-    let v = parse_f32(field).ok_or_else(|| format!("{name} \"{field}\" is not a number"))?;
+    let v: f32 = field
+        .parse()
+        .map_err(|_| format!("{name} \"{field}\" is not a number"))?;
     if !v.is_finite() {
         return Err(format!("{name} must be a finite number (got \"{field}\")"));
     }
@@ -127,7 +135,7 @@ fn coordinate(field: &str, name: &str) -> Result<f32, String> {
 
 /// 1 or +1 is the class +1; −1 or 0 the class −1.
 fn label(field: &str) -> Result<f32, String> {
-    let v = parse_f32(field);
+    let v = field.parse::<f32>().ok();
     if v == Some(1.0) {
         Ok(1.0)
     } else if v == Some(-1.0) || v == Some(0.0) {

@@ -121,7 +121,6 @@ pub fn run_label(s: &Settings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::json_read::{parse, Value};
     use crate::nn::regularization::Regularization;
     use crate::train::optim::Optimizer;
     use crate::train::stop::StopCondition;
@@ -130,31 +129,22 @@ mod tests {
     fn the_settings_json_is_valid_json_and_names_every_option() {
         let mut s = Settings::default();
         let text = settings_json(&s);
-        let v = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-        assert!(
-            matches!(v.get("optimizer"), Some(Value::Str(t)) if t == "gd"),
-            "{text}"
-        );
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(v["optimizer"], "gd", "{text}");
         assert!(v.get("lambda").is_none() && v.get("stop_value").is_none());
         s.optimizer = Optimizer::Momentum { beta: 0.5 };
         s.regularization = Regularization::L2 { lambda: 0.01 };
         s.stop = StopCondition::Epochs(7);
         let text = settings_json(&s);
-        let v = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
         for (key, want) in [("momentum_beta", "0.5"), ("lambda", "0.01"), ("stop_value", "7")] {
             assert!(
-                matches!(v.get(key), Some(Value::Number(n)) if *n == want),
+                v[key].is_number() && v[key] == want.parse::<f64>().unwrap(),
                 "{key}: {text}"
             );
         }
-        assert!(
-            matches!(v.get("regularization"), Some(Value::Str(t)) if t == "l2"),
-            "{text}"
-        );
-        assert!(
-            matches!(v.get("stop"), Some(Value::Str(t)) if t == "epochs"),
-            "{text}"
-        );
+        assert_eq!(v["regularization"], "l2", "{text}");
+        assert_eq!(v["stop"], "epochs", "{text}");
     }
 
     #[test]

@@ -8,15 +8,18 @@
 //! ```
 //! `sizes` are the widths of x(0) … x(L); layer l (1-based, in order) holds
 //! w(l) as sizes[l] rows of sizes[l−1] numbers (row i: the weights into unit
-//! i, the lecture's shape (out, in)) and b(l) with sizes[l] numbers. Numbers
-//! are f32 written with Rust's shortest round-trip `{}` and read with Rust's
-//! correctly rounded parser, so a loaded network computes exactly the same
+//! i, the lecture's shape (out, in)) and b(l) with sizes[l] numbers.
+//!
+//! `serde_json` reads and writes the file through `File`, which mirrors the
+//! schema. Numbers are written as the shortest text that reads back as the
+//! same f32, and read straight into f32, correctly rounded (the crate's
+//! `float_roundtrip` feature: no detour through f64, whose double rounding
+//! could change a value), so a loaded network computes exactly the same
 //! outputs. Non-finite values cannot be written in JSON and are refused.
 
-use crate::io::decimal::parse_f32;
-use crate::io::json_read::{parse, Value};
 use crate::nn::activation::Activation;
 use crate::nn::mlp::Mlp;
+use serde::{Deserialize, Serialize};
 
 /// The `format` member every file carries.
 pub const FORMAT: &str = "mlp-playground weights";
@@ -24,58 +27,77 @@ pub const FORMAT: &str = "mlp-playground weights";
 pub const VERSION: u32 = 1;
 /// The widest layer a file may declare (far above the page's limits; it only
 /// bounds what a malformed file can make us allocate).
-const MAX_SIZE: usize = 4096;
+const MAX_SIZE: u64 = 4096;
 /// The most weights and biases a file may declare, for the same reason.
-const MAX_PARAMS: usize = 1 << 20;
+const MAX_PARAMS: u64 = 1 << 20;
+
+/// The document, member for member. Every member is optional when read, so
+/// that a missing one gets its own sentence (after the format and version
+/// are known) rather than the parser's.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct File {
+    format: Option<String>,
+    version: Option<u32>,
+    sizes: Option<Vec<u64>>,
+    hidden_activation: Option<String>,
+    output_activation: Option<String>,
+    layers: Option<Vec<LayerFile>>,
+}
+
+/// One layer: w(l) as rows (one per unit), then b(l).
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct LayerFile {
+    w: Option<Vec<Vec<f32>>>,
+    b: Option<Vec<f32>>,
+}
 
 /// The network as a JSON document (see the module's schema).
 pub fn write_weights(mlp: &Mlp) -> String {
-    let sizes: Vec<String> = mlp.sizes().iter().map(usize::to_string).collect();
-    let layers: Vec<String> = mlp
-        .layers
-        .iter()
-        .map(|l| {
-            let rows: Vec<String> = l.w.chunks(l.inputs.max(1)).map(numbers).collect();
-            format!("{{\"w\":[{}],\"b\":{}}}", rows.join(","), numbers(&l.b))
-        })
-        .collect();
-    format!(
-        concat!(
-            "{{\"format\":\"{}\",\"version\":{},\"sizes\":[{}],",
-            "\"hidden_activation\":\"{}\",\"output_activation\":\"{}\",\n\"layers\":[\n{}\n]}}\n"
-        ),
-        FORMAT,
-        VERSION,
-        sizes.join(","),
-        mlp.hidden,
-        mlp.output,
-        layers.join(",\n")
-    )
+    let layers = mlp.layers.iter().map(|l| LayerFile {
+        w: Some(l.w.chunks(l.inputs.max(1)).map(<[f32]>::to_vec).collect()),
+        b: Some(l.b.clone()),
+    });
+    let file = File {
+        format: Some(FORMAT.into()),
+        version: Some(VERSION),
+        sizes: Some(mlp.sizes().iter().map(|&s| s as u64).collect()),
+        hidden_activation: Some(mlp.hidden.to_string()),
+        output_activation: Some(mlp.output.to_string()),
+        layers: Some(layers.collect()),
+    };
+    // Only strings and finite or non-finite f32 (written as null): this cannot fail.
+    let mut text = serde_json::to_string(&file).expect("the weights file serialises");
+    text.push('\n');
+    text
 }
 
 /// The network a document describes, or a sentence saying what is wrong.
 pub fn read_weights(text: &str) -> Result<Mlp, String> {
     let bad = |why: String| format!("The weights file cannot be read: {why}.");
-    let doc = parse(text).map_err(bad)?;
-    match doc.get("format") {
-        Some(Value::Str(f)) if f == FORMAT => {}
-        _ => {
-            return Err(bad(format!(
-                "it has no \"format\":\"{FORMAT}\" member, so it is not a weights file of this playground"
-            )))
-        }
+    // A derived struct would also read a JSON array, member by member.
+    if !text.trim_start().starts_with('{') {
+        return Err(bad(
+            "it is not a JSON object ({…}), as every weights file is".into()
+        ));
     }
-    match doc.get("version").map(|v| number(v, "version")) {
-        Some(Ok(v)) if v == VERSION as f32 => {}
-        _ => return Err(bad(format!("only version {VERSION} of the format is known"))),
+    let file: File = serde_json::from_str(text).map_err(|e| bad(syntax(&e)))?;
+    if file.format.as_deref() != Some(FORMAT) {
+        return Err(bad(format!(
+            "it has no \"format\":\"{FORMAT}\" member, so it is not a weights file of this playground"
+        )));
     }
-    let sizes = read_sizes(doc.get("sizes")).map_err(bad)?;
-    let hidden = activation(doc.get("hidden_activation"), "hidden_activation").map_err(bad)?;
-    let output = activation(doc.get("output_activation"), "output_activation").map_err(bad)?;
+    if file.version != Some(VERSION) {
+        return Err(bad(format!("only version {VERSION} of the format is known")));
+    }
+    let sizes = check_sizes(file.sizes).map_err(bad)?;
+    let hidden = activation(file.hidden_activation, "hidden_activation").map_err(bad)?;
+    let output = activation(file.output_activation, "output_activation").map_err(bad)?;
     let mut mlp = Mlp::zeros(&sizes, hidden, output);
-    let Some(Value::Array(layers)) = doc.get("layers") else {
-        return Err(bad("\"layers\" must be an array".into()));
-    };
+    let layers = file
+        .layers
+        .ok_or_else(|| bad("\"layers\" must be an array".into()))?;
     if layers.len() != mlp.layers.len() {
         return Err(bad(format!(
             "\"sizes\" describes {} layers but \"layers\" has {}",
@@ -83,17 +105,39 @@ pub fn read_weights(text: &str) -> Result<Mlp, String> {
             layers.len()
         )));
     }
-    for (l, (layer, value)) in mlp.layers.iter_mut().zip(layers).enumerate() {
+    for (l, (layer, read)) in mlp.layers.iter_mut().zip(layers).enumerate() {
         let name = format!("layer {}", l + 1);
-        let rows = array(value.get("w"), &format!("{name}'s w"), layer.outputs).map_err(bad)?;
-        for (i, row) in rows.iter().enumerate() {
+        let rows = sized(read.w, &format!("{name}'s w"), layer.outputs).map_err(bad)?;
+        for (i, row) in rows.into_iter().enumerate() {
             let what = format!("row {} of {name}'s w", i + 1);
-            let dest = &mut layer.w[i * layer.inputs..(i + 1) * layer.inputs];
-            fill(Some(row), &what, dest).map_err(bad)?;
+            let row = sized(Some(row), &what, layer.inputs).map_err(bad)?;
+            layer.w[i * layer.inputs..(i + 1) * layer.inputs].copy_from_slice(&row);
         }
-        fill(value.get("b"), &format!("{name}'s b"), &mut layer.b).map_err(bad)?;
+        layer.b = sized(read.b, &format!("{name}'s b"), layer.outputs).map_err(bad)?;
     }
     Ok(mlp)
+}
+
+/// The parser's complaint as "line L, column C: what" (serde_json says "what
+/// at line L column C", in a parser's words: the common ones get a sentence).
+fn syntax(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let what = message.strip_suffix(&suffix).unwrap_or(&message);
+    let what = match what {
+        "number out of range" => "a number beyond the range of 32-bit floats (±3.4e38)".into(),
+        "invalid number" => "a malformed number (JSON writes 0.5, not .5, 05 or 5.)".into(),
+        "expected value" | "expected ident" => {
+            "expected a value (a number, a string, true, false or null)".into()
+        }
+        "trailing characters" => "unexpected text after the end of the document".into(),
+        w if w.starts_with("EOF while parsing") => "the document ends before it is closed".into(),
+        w => w
+            .replace("invalid type: ", "")
+            .replace(", expected f32", " where a finite number was expected")
+            .replace(", expected u64", " where a whole number was expected"),
+    };
+    format!("line {}, column {}: {what}", e.line(), e.column())
 }
 
 /// Whether `loaded` can replace `current`: same widths and activations. The
@@ -141,75 +185,36 @@ fn mismatch(loaded: &Mlp, current: &Mlp, what: &str) -> String {
     )
 }
 
-/// A list of f32 as a JSON array.
-fn numbers(v: &[f32]) -> String {
-    let items: Vec<String> = v.iter().map(|x| format!("{x}")).collect();
-    format!("[{}]", items.join(","))
-}
-
-fn read_sizes(v: Option<&Value>) -> Result<Vec<usize>, String> {
-    let Some(Value::Array(items)) = v else {
-        return Err("\"sizes\" must be an array of layer widths".into());
-    };
-    if items.len() < 2 {
+fn check_sizes(sizes: Option<Vec<u64>>) -> Result<Vec<usize>, String> {
+    let sizes = sizes.ok_or("\"sizes\" must be an array of layer widths")?;
+    if sizes.len() < 2 {
         return Err("\"sizes\" needs at least an input and an output width".into());
     }
-    items
-        .iter()
-        .map(|item| match number(item, "a width in \"sizes\"") {
-            Ok(w) if w.fract() == 0.0 && (1.0..=MAX_SIZE as f32).contains(&w) => Ok(w as usize),
-            _ => Err(format!(
-                "every width in \"sizes\" must be a whole number from 1 to {MAX_SIZE}"
-            )),
-        })
-        .collect::<Result<Vec<usize>, String>>()
-        .and_then(|sizes| {
-            let params: usize = sizes.windows(2).map(|p| (p[0] + 1) * p[1]).sum();
-            if params > MAX_PARAMS {
-                return Err(format!(
-                    "\"sizes\" declares {params} parameters, more than the {MAX_PARAMS} accepted"
-                ));
-            }
-            Ok(sizes)
-        })
+    if sizes.iter().any(|w| !(1..=MAX_SIZE).contains(w)) {
+        return Err(format!(
+            "every width in \"sizes\" must be a whole number from 1 to {MAX_SIZE}"
+        ));
+    }
+    let params: u64 = sizes.windows(2).map(|p| (p[0] + 1) * p[1]).sum();
+    if params > MAX_PARAMS {
+        return Err(format!(
+            "\"sizes\" declares {params} parameters, more than the {MAX_PARAMS} accepted"
+        ));
+    }
+    Ok(sizes.into_iter().map(|w| w as usize).collect())
 }
 
-fn activation(v: Option<&Value>, name: &str) -> Result<Activation, String> {
-    match v {
-        Some(Value::Str(s)) => s.parse::<Activation>().map_err(|e| format!("\"{name}\": {e}")),
-        _ => Err(format!("\"{name}\" must be a string such as \"tanh\"")),
-    }
+fn activation(name: Option<String>, member: &str) -> Result<Activation, String> {
+    let name = name.ok_or_else(|| format!("\"{member}\" must be a string such as \"tanh\""))?;
+    let sentence = |e: String| format!("\"{member}\": {}", e.trim_end_matches('.'));
+    name.parse::<Activation>().map_err(sentence)
 }
 
 /// The items of an array that must have `len` of them.
-fn array<'v, 'a>(v: Option<&'v Value<'a>>, what: &str, len: usize) -> Result<&'v [Value<'a>], String> {
-    match v {
-        Some(Value::Array(items)) if items.len() == len => Ok(items),
-        Some(Value::Array(items)) => Err(format!("{what} has {} entries, expected {len}", items.len())),
-        _ => Err(format!("{what} is missing or not an array")),
-    }
-}
-
-/// Reads an array of exactly `dest.len()` finite numbers into `dest`.
-fn fill(v: Option<&Value>, what: &str, dest: &mut [f32]) -> Result<(), String> {
-    let items = array(v, what, dest.len())?;
-    for (d, item) in dest.iter_mut().zip(items) {
-        *d = number(item, what)?;
-    }
-    Ok(())
-}
-
-/// A JSON number as a finite f32 (a value beyond f32's range is refused, not
-/// turned into infinity).
-fn number(v: &Value, what: &str) -> Result<f32, String> {
-    match v {
-        Value::Number(text) => match parse_f32(text) {
-            Some(x) if x.is_finite() => Ok(x),
-            _ => Err(format!(
-                "{what} holds {text}, which is not a finite 32-bit number"
-            )),
-        },
-        Value::Null => Err(format!("{what} holds null where a finite number was expected")),
-        _ => Err(format!("{what} holds something that is not a number")),
+fn sized<T>(items: Option<Vec<T>>, what: &str, len: usize) -> Result<Vec<T>, String> {
+    match items {
+        Some(items) if items.len() == len => Ok(items),
+        Some(items) => Err(format!("{what} has {} entries, expected {len}", items.len())),
+        None => Err(format!("{what} is missing")),
     }
 }

@@ -38,27 +38,18 @@ pub const BUDGET: usize = 500;
 /// Beyond this |w| an iterate has left every bound.
 pub const BOUND: f64 = 1e6;
 
+crate::named_enum!(
+    Curve,
+    "curve",
+    ALL = [
+        Quadratic = "quadratic",
+        TwoWells = "two-wells",
+        Quartic = "quartic",
+        Bumpy = "bumpy"
+    ]
+);
+
 impl Curve {
-    /// Every curve, in the order the page lists them.
-    pub const ALL: [Curve; 4] = [Curve::Quadratic, Curve::TwoWells, Curve::Quartic, Curve::Bumpy];
-
-    /// The short name used in the page's controls and in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Curve::Quadratic => "quadratic",
-            Curve::TwoWells => "two-wells",
-            Curve::Quartic => "quartic",
-            Curve::Bumpy => "bumpy",
-        }
-    }
-
-    /// The curve of a name from the page.
-    pub fn parse(name: &str) -> Result<Curve, String> {
-        Curve::ALL.into_iter().find(|c| c.name() == name).ok_or_else(|| {
-            format!("Unknown curve \"{name}\": choose quadratic, two-wells, quartic or bumpy.")
-        })
-    }
-
     /// L(w).
     pub fn value(self, w: f64) -> f64 {
         match self {

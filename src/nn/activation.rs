@@ -3,9 +3,6 @@
 //! The backward pass of the lecture needs σ'(s(l)) at the pre-activations
 //! s(l) kept from the forward pass: dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l)).
 
-use std::fmt;
-use std::str::FromStr;
-
 /// A component-wise non-linearity σ applied to the pre-activations s(l).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Activation {
@@ -20,14 +17,6 @@ pub enum Activation {
 }
 
 impl Activation {
-    /// Every activation, in the order the page lists them.
-    pub const ALL: [Activation; 4] = [
-        Activation::Tanh,
-        Activation::Relu,
-        Activation::Sigmoid,
-        Activation::Identity,
-    ];
-
     /// σ(s).
     #[inline]
     pub fn value(self, s: f32) -> f32 {
@@ -110,17 +99,18 @@ impl Activation {
             Activation::Tanh | Activation::Identity => (-1.0, 1.0),
         }
     }
-
-    /// The short name used in the page's controls and in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Activation::Tanh => "tanh",
-            Activation::Relu => "relu",
-            Activation::Sigmoid => "sigmoid",
-            Activation::Identity => "identity",
-        }
-    }
 }
+
+crate::named_enum!(
+    Activation,
+    "activation",
+    ALL = [
+        Tanh = "tanh",
+        Relu = "relu",
+        Sigmoid = "sigmoid",
+        Identity = "identity"
+    ]
+);
 
 /// tanh(s) as a rational function, within 5e-7 of the exact value everywhere
 /// (f32 itself resolves about 6e-8 near 1): the approximation of Eigen's
@@ -158,23 +148,6 @@ pub fn sigmoid(s: f32) -> f32 {
     } else {
         let e = s.exp();
         e / (1.0 + e)
-    }
-}
-
-impl fmt::Display for Activation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Activation {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Activation::ALL
-            .into_iter()
-            .find(|a| a.name() == s)
-            .ok_or_else(|| format!("Unknown activation \"{s}\": choose tanh, relu, sigmoid or identity."))
     }
 }
 

@@ -5,8 +5,6 @@
 
 use crate::nn::activation::sigmoid;
 use crate::nn::softmax;
-use std::fmt;
-use std::str::FromStr;
 
 /// A per-sample loss ℓ(prediction, target).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,9 +33,6 @@ pub enum Reduction {
 }
 
 impl Loss {
-    /// Every loss, in the order the page lists them.
-    pub const ALL: [Loss; 2] = [Loss::Mse, Loss::Logistic];
-
     /// ℓ(pred, target) for one output.
     #[inline]
     pub fn value(self, pred: f32, target: f32) -> f32 {
@@ -109,16 +104,17 @@ impl Loss {
         }
         (total * f64::from(scale)) as f32
     }
-
-    /// The short name used in the page's controls and in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Loss::Mse => "mse",
-            Loss::Logistic => "logistic",
-            Loss::SoftmaxCrossEntropy => "softmax-cross-entropy",
-        }
-    }
 }
+
+// Softmax cross-entropy has a name (the settings report shows it) but is not
+// one of the page's choices: K-class data sets use it by themselves.
+crate::named_enum!(
+    Loss,
+    "loss",
+    ALL = [Mse = "mse", Logistic = "logistic"],
+    unlisted = [SoftmaxCrossEntropy = "softmax-cross-entropy"]
+);
+crate::named_enum!(Reduction, "reduction", ALL = [Mean = "mean", Sum = "sum"]);
 
 impl Reduction {
     /// The factor in front of Σ_n ℓ_n for a batch of `len` values, `outputs` per sample.
@@ -129,43 +125,6 @@ impl Reduction {
                 1.0 / samples.max(1) as f32
             }
             Reduction::Sum => 1.0,
-        }
-    }
-
-    /// The short name used in the page's controls and in URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Reduction::Mean => "mean",
-            Reduction::Sum => "sum",
-        }
-    }
-}
-
-impl fmt::Display for Loss {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Loss {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Loss::ALL
-            .into_iter()
-            .find(|l| l.name() == s)
-            .ok_or_else(|| format!("Unknown loss \"{s}\": choose mse or logistic."))
-    }
-}
-
-impl FromStr for Reduction {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "mean" => Ok(Reduction::Mean),
-            "sum" => Ok(Reduction::Sum),
-            _ => Err(format!("Unknown reduction \"{s}\": choose mean or sum.")),
         }
     }
 }

@@ -39,30 +39,26 @@ pub enum Regularization {
     },
 }
 
+crate::named_enum!(
+    Regularization,
+    "regularisation",
+    NAMED = [
+        None = "none",
+        L1 { lambda: 0.0 } = "l1",
+        L2 { lambda: 0.0 } = "l2"
+    ]
+);
+
 impl Regularization {
     /// Parses the page's names "none", "l1" and "l2" with the rate λ.
     pub fn parse(name: &str, lambda: f32) -> Result<Regularization, String> {
-        let r = match name {
-            "none" => Regularization::None,
-            "l1" => Regularization::L1 { lambda },
-            "l2" => Regularization::L2 { lambda },
-            _ => {
-                return Err(format!(
-                    "Unknown regularisation \"{name}\": choose none, l1 or l2."
-                ))
-            }
+        let r = match name.parse()? {
+            Regularization::None => Regularization::None,
+            Regularization::L1 { .. } => Regularization::L1 { lambda },
+            Regularization::L2 { .. } => Regularization::L2 { lambda },
         };
         r.validate()?;
         Ok(r)
-    }
-
-    /// The page's name of this penalty, as `parse` reads it.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Regularization::None => "none",
-            Regularization::L1 { .. } => "l1",
-            Regularization::L2 { .. } => "l2",
-        }
     }
 
     /// Checks λ: a finite number in [0, `MAX_LAMBDA`].

@@ -76,30 +76,27 @@ pub const ADAM_EPSILON: f32 = 1e-8;
 /// The momentum β the page starts with.
 pub const DEFAULT_MOMENTUM: f32 = 0.9;
 
+crate::named_enum!(
+    Optimizer,
+    "optimiser",
+    NAMED = [
+        GradientDescent = "gd",
+        Momentum {
+            beta: DEFAULT_MOMENTUM
+        } = "momentum",
+        Adam = "adam"
+    ]
+);
+
 impl Optimizer {
     /// Parses the page's names: "gd", "momentum" (with `beta`) or "adam".
     pub fn parse(name: &str, beta: f32) -> Result<Optimizer, String> {
-        let opt = match name {
-            "gd" => Optimizer::GradientDescent,
-            "momentum" => Optimizer::Momentum { beta },
-            "adam" => Optimizer::Adam,
-            _ => {
-                return Err(format!(
-                    "Unknown optimiser \"{name}\": choose gd, momentum or adam."
-                ))
-            }
+        let opt = match name.parse()? {
+            Optimizer::Momentum { .. } => Optimizer::Momentum { beta },
+            other => other,
         };
         opt.validate()?;
         Ok(opt)
-    }
-
-    /// The page's name of this rule, as `parse` reads it.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Optimizer::GradientDescent => "gd",
-            Optimizer::Momentum { .. } => "momentum",
-            Optimizer::Adam => "adam",
-        }
     }
 
     /// Checks β of momentum: a number in [0, 1), since β ≥ 1 lets v grow forever.

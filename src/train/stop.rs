@@ -32,13 +32,19 @@ pub struct Stopped {
     pub train_loss: f32,
 }
 
+crate::named_enum!(
+    StopCondition,
+    "stop condition",
+    NAMED = [None = "none", Epochs(1) = "epochs", TargetLoss(1.0) = "loss"]
+);
+
 impl StopCondition {
     /// Parses the page's names "none", "epochs" (N = `value`) and "loss"
     /// (target = `value`).
     pub fn parse(name: &str, value: f64) -> Result<StopCondition, String> {
-        let c = match name {
-            "none" => StopCondition::None,
-            "epochs" => {
+        let c = match name.parse()? {
+            StopCondition::None => StopCondition::None,
+            StopCondition::Epochs(_) => {
                 if value.fract() != 0.0 || !(1.0..=f64::from(MAX_EPOCHS)).contains(&value) {
                     return Err(format!(
                         "The number of epochs must be a whole number between 1 and {MAX_EPOCHS} (got {value})."
@@ -46,24 +52,10 @@ impl StopCondition {
                 }
                 StopCondition::Epochs(value as u32)
             }
-            "loss" => StopCondition::TargetLoss(value as f32),
-            _ => {
-                return Err(format!(
-                    "Unknown stop condition \"{name}\": choose none, epochs or loss."
-                ))
-            }
+            StopCondition::TargetLoss(_) => StopCondition::TargetLoss(value as f32),
         };
         c.validate()?;
         Ok(c)
-    }
-
-    /// The page's name of this condition, as `parse` reads it.
-    pub fn name(&self) -> &'static str {
-        match self {
-            StopCondition::None => "none",
-            StopCondition::Epochs(_) => "epochs",
-            StopCondition::TargetLoss(_) => "loss",
-        }
     }
 
     /// Checks the target loss: a finite number above 0 (ℒ ≥ 0 never reaches

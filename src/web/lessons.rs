@@ -51,7 +51,7 @@ impl Gd1dView {
 
     /// The curve by name (quadratic, two-wells, quartic, bumpy); restarts.
     pub fn set_curve(&mut self, name: &str) -> Result<(), JsError> {
-        self.curve = Curve::parse(name).map_err(js_err)?;
+        self.curve = name.parse::<Curve>().map_err(js_err)?;
         let (lo, hi) = self.curve.domain();
         self.w0 = self.w0.clamp(lo, hi);
         self.map = None;

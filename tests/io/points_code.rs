@@ -71,6 +71,9 @@ fn a_damaged_text_is_refused_with_what_is_wrong() {
     refused(&format!("{code}A"), "cut short");
     refused(&format!("{}*{}", &code[..5], &code[6..]), "character outside");
     refused(&format!("{}é{}", &code[..5], &code[7..]), "character outside");
+    // Padding is not part of the format: 9 bytes are 12 whole characters.
+    refused(&format!("{}=", &code[..code.len() - 1]), "character outside");
+    refused(&format!("{}+{}", &code[..5], &code[6..]), "character outside");
     // A coordinate outside the square, and an infinite one.
     for bad in [7.0_f32, f32::INFINITY, f32::NAN] {
         let out = Split {
@@ -86,4 +89,35 @@ fn a_damaged_text_is_refused_with_what_is_wrong() {
     // More points than a data set may have.
     let many = format!("1.{}", "AAAAAAAAAAAA".repeat(5001));
     refused(&many, "more than the 5000 allowed");
+}
+
+/// A link made by the page before the base64 crate wrote them: three training
+/// points and one test point, written by the hand-written encoder.
+const OLD_LINK: &str = "1.AADAPwAAEMABzczMPQAAAIAAAADAwP__v0AB2w9JQO7jbAAC";
+
+#[test]
+fn an_old_link_still_brings_its_exact_points() {
+    use mlp_playground::points_csv::Part;
+    let want = [
+        ([1.5_f32, -2.25_f32], 1.0, Part::Train),
+        ([0.1, -0.0], -1.0, Part::Train),
+        ([-6.0, 5.999_999_5], 1.0, Part::Train),
+        ([std::f32::consts::PI, 1e-38], -1.0, Part::Test),
+    ];
+    let rows = decode(OLD_LINK).unwrap();
+    assert_eq!(rows.len(), want.len());
+    for (row, (x, label, part)) in rows.iter().zip(want) {
+        assert_eq!(row.x.map(f32::to_bits), x.map(f32::to_bits), "{row:?}");
+        assert_eq!((row.label, row.part), (label, Some(part)));
+    }
+    // And today's writer still writes it, character for character.
+    let split = Split {
+        train: dataset(&[
+            ([1.5, -2.25], 1.0),
+            ([0.1, -0.0], -1.0),
+            ([-6.0, 5.999_999_5], 1.0),
+        ]),
+        test: dataset(&[([std::f32::consts::PI, 1e-38], -1.0)]),
+    };
+    assert_eq!(encode(&split), OLD_LINK);
 }

@@ -2,7 +2,6 @@
 //! outputs bit for bit, clear sentences for malformed or mismatched files, and
 //! the trainer unchanged when a load is refused.
 
-use mlp_playground::io::json_read::{parse, Value};
 use mlp_playground::io::loss_csv::loss_history_csv;
 use mlp_playground::io::weights_json::{read_weights, write_weights};
 use mlp_playground::{Activation, Mlp, Settings, Trainer, Workspace};
@@ -60,18 +59,44 @@ fn the_document_follows_the_schema() {
     let mut mlp = Mlp::zeros(&[2, 3, 1], Activation::Relu, Activation::Identity);
     mlp.layers[0].w = vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.5];
     let text = write_weights(&mlp);
-    let doc = parse(&text).unwrap();
-    assert_eq!(
-        doc.get("format"),
-        Some(&Value::Str("mlp-playground weights".into()))
-    );
-    assert_eq!(doc.get("version"), Some(&Value::Number("1")));
-    assert_eq!(doc.get("hidden_activation"), Some(&Value::Str("relu".into())));
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["format"], "mlp-playground weights");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["hidden_activation"], "relu");
+    assert_eq!(doc["output_activation"], "identity");
     assert!(text.contains("\"sizes\":[2,3,1]"), "{text}");
     assert!(
-        text.contains("{\"w\":[[1,2],[3,4],[5,6.5]],\"b\":[0,0,0]}"),
+        text.contains("{\"w\":[[1.0,2.0],[3.0,4.0],[5.0,6.5]],\"b\":[0.0,0.0,0.0]}"),
         "rows of w(1) are units: {text}"
     );
+}
+
+/// A file as the page wrote it before serde_json did (integers without ".0",
+/// Rust's `{}` digits without exponent, one layer per line): it must still load.
+const OLD_FILE: &str = concat!(
+    "{\"format\":\"mlp-playground weights\",\"version\":1,\"sizes\":[2,2,1],",
+    "\"hidden_activation\":\"sigmoid\",\"output_activation\":\"identity\",\n\"layers\":[\n",
+    "{\"w\":[[0.1,-2],[0.0000001,300000000000000000000000000000000000000]],\"b\":[-0,0.000000000000000000000000000000000000000000001]},\n",
+    "{\"w\":[[16777216,-0.33333334]],\"b\":[6.5]}",
+    "\n]}\n"
+);
+
+#[test]
+fn a_file_written_before_serde_json_loads_to_the_same_bits() {
+    let mlp = read_weights(OLD_FILE).unwrap();
+    assert_eq!(mlp.sizes(), vec![2, 2, 1]);
+    assert_eq!(
+        (mlp.hidden, mlp.output),
+        (Activation::Sigmoid, Activation::Identity)
+    );
+    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    let want_w1 = [0.1_f32, -2.0, 1e-7, 3e38];
+    assert_eq!(bits(&mlp.layers[0].w), bits(&want_w1));
+    assert_eq!(bits(&mlp.layers[0].b), bits(&[-0.0, f32::from_bits(1)]));
+    assert_eq!(bits(&mlp.layers[1].w), bits(&[16_777_216.0, -1.0 / 3.0]));
+    assert_eq!(bits(&mlp.layers[1].b), bits(&[6.5]));
+    // Written again and read back: the same network.
+    assert_eq!(read_weights(&write_weights(&mlp)).unwrap(), mlp);
 }
 
 /// Loads `text` after replacing `from` by `to` in a valid file; returns the error.
@@ -84,19 +109,29 @@ fn refusal(from: &str, to: &str) -> String {
 
 #[test]
 fn malformed_and_non_finite_files_get_a_sentence() {
+    let row = "[0.0,0.0],[0.0,0.0]";
     let cases = [
         (
-            "[0,0],[0,0]",
-            "[0,0],[0,1e39]",
-            "1e39, which is not a finite 32-bit number",
+            row,
+            "[0.0,0.0],[0.0,1e39]",
+            "line 1, column 152: a number beyond the range of 32-bit floats",
         ),
-        ("[0,0],[0,0]", "[0,0],[0,null]", "row 2 of layer 1's w holds null"),
         (
-            "[0,0],[0,0]",
-            "[0,0],[0]",
+            row,
+            "[0.0,0.0],[0.0,null]",
+            "line 1, column 152: null where a finite number was expected",
+        ),
+        (
+            row,
+            "[0.0,0.0],[0.0,\"x\"]",
+            "string \"x\" where a finite number was expected",
+        ),
+        (
+            row,
+            "[0.0,0.0],[0.0]",
             "row 2 of layer 1's w has 1 entries, expected 2",
         ),
-        ("\"b\":[0]", "\"b\":[]", "layer 2's b has 0 entries, expected 1"),
+        ("\"b\":[0.0]", "\"b\":[]", "layer 2's b has 0 entries, expected 1"),
         ("\"version\":1", "\"version\":2", "only version 1"),
         ("mlp-playground weights", "something else", "not a weights file"),
         (
@@ -105,22 +140,43 @@ fn malformed_and_non_finite_files_get_a_sentence() {
             "describes 3 layers but \"layers\" has 2",
         ),
         ("\"sizes\":[2,2,1]", "\"sizes\":[2,0,1]", "whole number from 1"),
+        (
+            "\"sizes\":[2,2,1]",
+            "\"sizes\":[2,2.5,1]",
+            "`2.5` where a whole number was expected",
+        ),
         ("\"tanh\"", "\"softplus\"", "Unknown activation \"softplus\""),
-        ("[0,0],[0,0]", "[0,0],[0,01]", "leading zero"),
-        ("]}\n]}", "]}\n]", "expected ','"),
+        (
+            row,
+            "[0.0,0.0],[0.0,01]",
+            "line 1, column 150: a malformed number",
+        ),
+        (row, "[0.0,0.0],[0.0,NaN]", "line 1, column 149: expected a value"),
+        ("]}]}", "]}]", "the document ends before it is closed"),
+        ("]}]}", "]}]}]", "unexpected text after the end of the document"),
+        (
+            "\"version\":1",
+            "\"version\":1,\"version\":1",
+            "duplicate field `version`",
+        ),
     ];
     for (from, to, expected) in cases {
         let err = refusal(from, to);
         assert!(err.starts_with("The weights file cannot be read: "), "{err}");
+        assert!(err.ends_with('.') && !err.ends_with(".."), "one full stop: {err}");
         assert!(err.contains(expected), "{expected:?} missing from: {err}");
     }
     assert!(read_weights("{\n  \"format\": tru }")
         .unwrap_err()
-        .contains("line 2, column 13"));
-    assert!(read_weights(&"[".repeat(100))
+        .contains("line 2, column 16: expected a value"));
+    for not_an_object in ["", "[".repeat(100).as_str(), "[1,2]", "\"weights\""] {
+        let err = read_weights(not_an_object).unwrap_err();
+        assert!(err.contains("it is not a JSON object"), "{err}");
+    }
+    let deep = format!("{{\"x\":{}", "[".repeat(200));
+    assert!(read_weights(&deep)
         .unwrap_err()
-        .contains("nested too deeply"));
-    assert!(read_weights("").unwrap_err().contains("line 1, column 1"));
+        .contains("ends before it is closed"));
 }
 
 #[test]

@@ -78,18 +78,19 @@ function onFile(input, status, load) {
  * Gives the page's network the hidden layers and activations a weights file names,
  * through the controls (as if typed), so that the file loads into a network of its
  * own shape. The input and output widths are left alone: they follow the features
- * and the data set (the core's check_weights_json has refused a file whose ends
+ * and the data set (the core's read_weights_json has refused a file whose ends
  * differ, or that does not read). Returns null when nothing had to change, else
  * { describe, undo }: the architecture as the page states it, and the way back if
  * the weights are refused after all (a loss that is not finite on this data).
+ * @param {{ doc: Document, view: object, setHidden: (widths: number[]) => boolean, file: object }} deps
+ *   file: the WeightsFile the core read
  */
-function adoptArchitecture({ doc, view, setHidden, text }) {
-  const file = JSON.parse(text); // the core has read it: check_weights_json
+function adoptArchitecture({ doc, view, setHidden, file }) {
   const now = Array.from(view.layer_sizes());
-  const selects = [[doc.getElementById('activation'), file.hidden_activation],
-    [doc.getElementById('output-activation'), file.output_activation]];
+  const selects = [[doc.getElementById('activation'), file.hidden_activation()],
+    [doc.getElementById('output-activation'), file.output_activation()]];
   const known = (select, value) => [...select.options].some((o) => o.value === value);
-  const hidden = file.sizes.slice(1, -1);
+  const hidden = Array.from(file.sizes()).slice(1, -1);
   const same = hidden.join() === now.slice(1, -1).join()
     && selects.every(([select, value]) => !known(select, value) || select.value === value);
   if (same) return null;
@@ -124,19 +125,24 @@ export function wireFiles({ doc, view, status, changed, pointsImported, setHidde
     return `Imported ${name}: ${view.train_size()} training and ${view.test_size()} test points, training restarted.`;
   });
   onFile(el('import-weights'), status, (text, name) => {
-    // A file that cannot load into its own architecture is refused before anything changes.
-    view.check_weights_json(text);
-    const adopted = adoptArchitecture({ doc, view, setHidden, text });
+    // The text is parsed once, by the core (exact f32, sentences with line and column);
+    // a file that cannot load into its own architecture is refused before anything changes.
+    const file = view.read_weights_json(text);
     try {
-      view.load_weights_json(text);
-    } catch (err) {
-      if (!adopted) throw err;
-      adopted.undo();
-      throw new Error(`${messageOf(err)} The page's hidden layers and σ are back, and its model restarted from the weight seed.`);
+      const adopted = adoptArchitecture({ doc, view, setHidden, file });
+      try {
+        view.load_weights(file);
+      } catch (err) {
+        if (!adopted) throw err;
+        adopted.undo();
+        throw new Error(`${messageOf(err)} The page's hidden layers and σ are back, and its model restarted from the weight seed.`);
+      }
+      changed();
+      const shape = adopted ? ` (the network now has its architecture, ${adopted.describe()})` : '';
+      return `Loaded the weights of ${name}${shape}: training restarts from them at iteration 0.`;
+    } finally {
+      file.free();
     }
-    changed();
-    const shape = adopted ? ` (the network now has its architecture, ${adopted.describe()})` : '';
-    return `Loaded the weights of ${name}${shape}: training restarts from them at iteration 0.`;
   });
   const text = (body, type) => new Blob([body], { type });
   const buttons = {

@@ -9,6 +9,7 @@ use crate::data::own_data::{add_point, assemble, erase_near};
 use crate::io::points_code;
 use crate::io::points_csv::{read_points, write_points, Part, Row};
 use crate::io::weights_json::{check_same_ends, read_weights, write_weights};
+use crate::nn::mlp::Mlp;
 use crate::render::plane::{plane_of, units_per_pixel};
 use crate::render::PixelRect;
 use wasm_bindgen::prelude::*;
@@ -76,25 +77,51 @@ impl ClassifierView {
         write_weights(self.trainer.mlp())
     }
 
-    /// Loads weights written by `weights_json`: they must fit the current
-    /// architecture. Training restarts from them at iteration 0; on any error
-    /// the model is unchanged.
-    pub fn load_weights_json(&mut self, text: &str) -> Result<(), JsError> {
+    /// Reads a weights file written by `weights_json`, once: the page then
+    /// adopts the file's hidden layers and activations (`WeightsFile`'s
+    /// getters) and loads it (`load_weights`). Refused, with the sentence
+    /// for the status line, if it does not read or its input and output
+    /// widths are not the page's; changes nothing.
+    pub fn read_weights_json(&self, text: &str) -> Result<WeightsFile, JsError> {
         let mlp = read_weights(text).map_err(js_err)?;
-        self.trainer.load_weights(mlp).map_err(js_err)
+        check_same_ends(&mlp, self.trainer.mlp()).map_err(js_err)?;
+        Ok(WeightsFile(mlp))
     }
 
-    /// Whether a weights file could load once the page has its hidden
-    /// layers and activations: it reads, and its input and output widths are
-    /// the page's. Changes nothing; the error is the sentence loading would give.
-    pub fn check_weights_json(&self, text: &str) -> Result<(), JsError> {
-        let mlp = read_weights(text).map_err(js_err)?;
-        check_same_ends(&mlp, self.trainer.mlp()).map_err(js_err)
+    /// Loads a file's weights: they must fit the current architecture.
+    /// Training restarts from them at iteration 0; on any error the model is
+    /// unchanged.
+    pub fn load_weights(&mut self, file: &WeightsFile) -> Result<(), JsError> {
+        self.trainer.load_weights(file.0.clone()).map_err(js_err)
     }
 
     /// The loss curve as CSV: iteration, train, test.
     pub fn loss_history_csv(&self) -> String {
         crate::io::loss_csv::loss_history_csv(self.trainer.history())
+    }
+}
+
+/// A weights file as the core read it (`ClassifierView::read_weights_json`),
+/// kept while the page adopts its architecture, so that the text is parsed
+/// once. JavaScript frees it when the load is done.
+#[wasm_bindgen]
+pub struct WeightsFile(Mlp);
+
+#[wasm_bindgen]
+impl WeightsFile {
+    /// The widths of x(0) … x(L) the file declares.
+    pub fn sizes(&self) -> Vec<u32> {
+        self.0.sizes().iter().map(|&w| w as u32).collect()
+    }
+
+    /// σ of the hidden layers, by the page's name ("tanh").
+    pub fn hidden_activation(&self) -> String {
+        self.0.hidden.to_string()
+    }
+
+    /// σ of the output layer, by the page's name.
+    pub fn output_activation(&self) -> String {
+        self.0.output.to_string()
     }
 }
 
