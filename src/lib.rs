@@ -25,18 +25,3 @@ pub use nn::loss::{Loss, Reduction};
 pub use nn::mlp::{Gradients, Mlp, Workspace};
 pub use train::settings::{Init, Settings, Task};
 pub use train::{Evaluation, Trainer};
-
-// The modules under their flat names (`crate::mlp`, `crate::settings`, ...),
-// for code written against the earlier flat layout; new code names the folder.
-#[doc(hidden)]
-pub use data as dataset;
-#[doc(hidden)]
-pub use data::{encoding, features, own_data};
-#[doc(hidden)]
-pub use io::loss_csv as exports;
-#[doc(hidden)]
-pub use io::{points_code, points_csv, report, weights_json};
-#[doc(hidden)]
-pub use nn::{activation, loss, matrix, mlp, regularization, softmax};
-#[doc(hidden)]
-pub use train::{batch, edit, history, metrics, optim, settings, stop};

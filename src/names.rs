@@ -151,9 +151,9 @@ mod tests {
     #[test]
     fn the_page_names_read_back_and_unknown_ones_get_the_page_sentence() {
         use crate::lessons::gd1d::Curve;
-        use crate::optim::Optimizer;
-        use crate::regularization::Regularization;
-        use crate::stop::StopCondition;
+        use crate::nn::regularization::Regularization;
+        use crate::train::optim::Optimizer;
+        use crate::train::stop::StopCondition;
         use crate::{Activation, DatasetKind, FeatureSet, Loss, Reduction};
         let names = |v: &[&str]| v.join(" ");
         assert_eq!(

@@ -5,8 +5,3 @@ pub mod gd1d;
 pub mod gd1d_words;
 pub mod lda;
 pub mod logistic;
-
-// The inspector's modules under their earlier path (`crate::lessons::backprop`),
-// for code written against it; new code uses `crate::inspect`.
-#[doc(hidden)]
-pub use crate::inspect::{backprop, collapse};

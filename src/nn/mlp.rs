@@ -7,12 +7,9 @@
 //!           dℓ/dx(l−1) = w(l)ᵀ dℓ/ds(l);
 //! each per-sample term summed over the batch. Storage: see `matrix`.
 
+use super::random::standard_normal;
 use crate::nn::activation::Activation;
 use crate::nn::matrix::{affine_block, affine_units, backprop_units, outer_units, BLOCK};
-// The normal draw at its earlier path (`crate::mlp::standard_normal`), for code
-// written against it; new code uses `crate::nn::random`.
-#[doc(hidden)]
-pub use super::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 

@@ -1,7 +1,7 @@
 //! The decision boundary as an image: one batched forward pass over a grid of
 //! the plane, each output mapped to a colour, the 0-level drawn dark.
 
-use super::classes::paint_classes;
+use super::class_colours::paint_classes;
 use super::palette::{heat, BOUNDARY};
 use crate::data::features::FeatureSet;
 use crate::data::DOMAIN;

@@ -11,16 +11,6 @@ pub mod plane;
 pub mod thumbnails;
 pub mod unit_grids;
 
-// The charts and colours under their earlier paths (`render::loss_chart`, ...),
-// for code written against them; new code uses `render::charts::...`.
-#[doc(hidden)]
-pub use charts::{
-    approx as approx_chart, classifier as classifier_chart, gd1d as gd1d_chart, legend,
-    logistic as logistic_chart, loss as loss_chart,
-};
-#[doc(hidden)]
-pub use class_colours as classes;
-
 /// A rectangle of pixels: the plotting area inside a chart's axes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PixelRect {

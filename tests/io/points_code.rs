@@ -97,7 +97,7 @@ const OLD_LINK: &str = "1.AADAPwAAEMABzczMPQAAAIAAAADAwP__v0AB2w9JQO7jbAAC";
 
 #[test]
 fn an_old_link_still_brings_its_exact_points() {
-    use mlp_playground::points_csv::Part;
+    use mlp_playground::io::points_csv::Part;
     let want = [
         ([1.5_f32, -2.25_f32], 1.0, Part::Train),
         ([0.1, -0.0], -1.0, Part::Train),

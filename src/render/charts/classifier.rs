@@ -3,17 +3,13 @@
 //! training points filled and test points hollow.
 
 use super::style::sans;
+use super::style::{fail, rgb};
 use crate::data::{Dataset, DOMAIN};
 use crate::render::class_colours::class_colour;
 use crate::render::palette::point_colour;
 use crate::render::PixelRect;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-
-// `fail` and `rgb` at their earlier path (`classifier_chart::fail`), for code
-// written against it.
-#[doc(hidden)]
-pub use super::style::{fail, rgb};
 
 /// What to draw besides the heatmap.
 #[derive(Clone, Copy, Debug)]

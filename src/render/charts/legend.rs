@@ -11,13 +11,10 @@
 //! `<span>` in the page, forcing a layout every frame; see web/canvas.rs).
 
 use super::style::fail;
+use super::style::sans;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-// `sans` at its earlier path (`legend::sans`), for code written against it.
-#[doc(hidden)]
-pub use super::style::sans;
 
 /// One legend entry: a name and the line style drawn next to it.
 pub struct Entry<'a> {
