@@ -2,7 +2,8 @@
 //! regression by gradient descent next to LDA, and the back-propagation
 //! inspector agreeing with the engine.
 
-use mlp_playground::inspect::backprop::{gradient_check, multiply_adds, trace};
+use mlp_playground::inspect::backprop::{gradient_check, multiply_adds, trace, TraceReport};
+use mlp_playground::inspect::collapse::collapse_report;
 use mlp_playground::lessons::gd1d::{escaped, iterates, outcome, outcome_map, Curve, Outcome, BUDGET};
 use mlp_playground::lessons::gd1d_words::{class_names, compact, minimum_names, short, verdict};
 use mlp_playground::lessons::lda::lda;
@@ -272,4 +273,41 @@ fn lda_and_logistic_regression_on_the_lessons_data() {
         shares[0] < 0.05 && shares[0] < shares[1] && shares[1] < shares[2],
         "{shares:?}"
     );
+}
+
+#[test]
+fn the_collapse_report_finds_no_difference_for_identity_and_a_large_one_for_tanh() {
+    let inputs = [0.7_f32, -1.3, 0.2, 0.4, -0.9, 1.1, 1.5, 1.5];
+    let linear = Mlp::new(&[2, 5, 4, 1], Activation::Identity, Activation::Identity, 3);
+    let report = collapse_report(&linear, &inputs);
+    assert!(report.max_difference < 1e-5, "{report:?}");
+    assert_eq!(report.a.len(), 2);
+    assert_eq!((report.network_params, report.collapsed_params), (15 + 24 + 5, 3));
+    // Scaled up, tanh saturates: the same shapes are far from any affine map.
+    let mut curved = Mlp::new(&[2, 5, 4, 1], Activation::Tanh, Activation::Identity, 3);
+    for layer in &mut curved.layers {
+        layer.w.iter_mut().for_each(|w| *w *= 4.0);
+    }
+    assert!(collapse_report(&curved, &inputs).max_difference > 0.1);
+}
+
+#[test]
+fn the_trace_report_carries_every_value_of_both_passes_and_reads_as_json() {
+    let mlp = Mlp::new(&[2, 3, 1], Activation::Relu, Activation::Identity, 4);
+    let (x, y) = ([0.5_f32, -0.25], [1.0_f32]);
+    let t = trace(&mlp, &x, &y, Loss::Mse);
+    let report = TraceReport::new(&mlp, &t, &y);
+    assert_eq!((report.input.as_slice(), report.target.as_slice()), (&x[..], &y[..]));
+    assert_eq!(report.layers.len(), 2);
+    let last = &report.layers[1];
+    assert_eq!((last.inputs, last.outputs, last.activation.as_str()), (3, 1, "identity"));
+    assert_eq!((&last.x, &last.dx, &last.dw), (&t.x[2], &t.dx[1], &t.grads.layers[1].w));
+    assert_eq!(report.layers[0].activation, "relu");
+    let json: serde_json::Value = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["layers"][0]["w"].as_array().unwrap().len(), 6);
+    assert_eq!(json["loss"].as_f64().unwrap() as f32, t.loss);
+    // A non-finite value reaches the page as null, which JSON.parse reads.
+    let mut blown = report.clone();
+    blown.loss = f32::NAN;
+    assert!(serde_json::to_string(&blown).unwrap().contains("\"loss\":null"));
 }

@@ -5,6 +5,7 @@
 use crate::nn::loss::{Loss, Reduction};
 use crate::nn::mlp::{Gradients, Mlp, Workspace};
 use crate::nn::regularization::Regularization;
+use serde::Serialize;
 
 /// The forward and backward passes of one sample, layer by layer (index l−1
 /// holds layer l's values; `x[0]` is the input).
@@ -40,6 +41,79 @@ pub fn trace(mlp: &Mlp, input: &[f32], target: &[f32], loss: Loss) -> Trace {
         ds: one(&ws.ds),
         grads,
         loss: l,
+    }
+}
+
+/// One layer of a [`TraceReport`]: its parameters and every value of both
+/// passes through it, for one sample.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LayerReport {
+    /// Width of x(l−1).
+    pub inputs: usize,
+    /// Width of x(l).
+    pub outputs: usize,
+    /// The name of σ in this layer ("tanh", "relu", …).
+    pub activation: String,
+    /// w(l), row-major (outputs × inputs).
+    pub w: Vec<f32>,
+    /// b(l).
+    pub b: Vec<f32>,
+    /// s(l) = w(l) x(l−1) + b(l).
+    pub s: Vec<f32>,
+    /// x(l) = σ(s(l)).
+    pub x: Vec<f32>,
+    /// ∂ℓ/∂x(l).
+    pub dx: Vec<f32>,
+    /// ∂ℓ/∂s(l).
+    pub ds: Vec<f32>,
+    /// ∂ℓ/∂w(l).
+    pub dw: Vec<f32>,
+    /// ∂ℓ/∂b(l).
+    pub db: Vec<f32>,
+}
+
+/// A [`Trace`] with the weights it was computed with: what the page's
+/// back-propagation inspector shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TraceReport {
+    /// x(0).
+    pub input: Vec<f32>,
+    /// The sample's target t.
+    pub target: Vec<f32>,
+    /// ℓ of the sample.
+    pub loss: f32,
+    /// Layers 1 … L.
+    pub layers: Vec<LayerReport>,
+}
+
+impl TraceReport {
+    /// Pairs `trace` (computed by [`trace`] on `mlp` with `target`) with the weights.
+    pub fn new(mlp: &Mlp, trace: &Trace, target: &[f32]) -> TraceReport {
+        let layers = mlp
+            .layers
+            .iter()
+            .zip(&trace.grads.layers)
+            .enumerate()
+            .map(|(l, (layer, g))| LayerReport {
+                inputs: layer.inputs,
+                outputs: layer.outputs,
+                activation: mlp.activation(l).to_string(),
+                w: layer.w.clone(),
+                b: layer.b.clone(),
+                s: trace.s[l].clone(),
+                x: trace.x[l + 1].clone(),
+                dx: trace.dx[l].clone(),
+                ds: trace.ds[l].clone(),
+                dw: g.w.clone(),
+                db: g.b.clone(),
+            })
+            .collect();
+        TraceReport {
+            input: trace.x[0].clone(),
+            target: target.to_vec(),
+            loss: trace.loss,
+            layers,
+        }
     }
 }
 

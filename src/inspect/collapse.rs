@@ -3,7 +3,8 @@
 //! recurrence A(0) = I, B(0) = 0,
 //!   A(l) = α w(l) A(l−1),  B(l) = α w(l) B(l−1) + α b(l) + β.
 
-use crate::nn::mlp::Mlp;
+use crate::nn::mlp::{Mlp, Workspace};
+use serde::Serialize;
 
 /// The affine map x ↦ A x + B; A is (outputs × inputs), row-major.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,5 +58,47 @@ impl Affine {
     /// Number of numbers in A and B: what the collapsed model really has.
     pub fn param_count(&self) -> usize {
         self.a.len() + self.b.len()
+    }
+}
+
+/// What the page shows of the collapse: the map's first row and offset, the
+/// two parameter counts and how far the network is from the map.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CollapseReport {
+    /// a₁ … aₙ: the first output's row of A, one per input x(0)ⱼ (per feature).
+    pub a: Vec<f32>,
+    /// The first output's offset B.
+    pub b: f32,
+    /// Weights and biases of the network.
+    pub network_params: usize,
+    /// Numbers in A and B (n + 1 with one output).
+    pub collapsed_params: usize,
+    /// max |f(x) − (A x + B)| over every output and every row of `inputs`:
+    /// 0 up to rounding when every σ is the identity, large when one is not.
+    pub max_difference: f32,
+}
+
+/// The collapse of `mlp` with σ(x) = x, compared with the network itself on
+/// `inputs` (rows of `mlp.inputs()` numbers).
+pub fn collapse_report(mlp: &Mlp, inputs: &[f32]) -> CollapseReport {
+    let map = collapse(mlp, 1.0, 0.0);
+    let mut ws = Workspace::default();
+    let out = mlp.forward(inputs, &mut ws);
+    let max_difference = inputs
+        .chunks_exact(mlp.inputs())
+        .zip(out.chunks_exact(mlp.outputs()))
+        .flat_map(|(x, o)| {
+            o.iter()
+                .zip(map.apply(x))
+                .map(|(&o, m)| (o - m).abs())
+                .collect::<Vec<_>>()
+        })
+        .fold(0.0_f32, f32::max);
+    CollapseReport {
+        a: map.a[..mlp.inputs()].to_vec(),
+        b: map.b[0],
+        network_params: mlp.param_count(),
+        collapsed_params: map.param_count(),
+        max_difference,
     }
 }

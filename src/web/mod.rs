@@ -59,10 +59,32 @@ pub fn fresh_seed() -> Result<u32, JsError> {
 #[cfg(feature = "classifier-view")]
 #[wasm_bindgen]
 pub fn limits() -> String {
-    format!(
-        "{{\"max_layers\":{MAX_LAYERS},\"max_width\":{MAX_WIDTH},\"max_points\":{},\"min_points\":{},\"eta_min\":{},\"eta_max\":{}}}",
-        POINTS_RANGE.1, POINTS_RANGE.0, ETA_RANGE.0, ETA_RANGE.1
-    )
+    /// The limits, named as the page reads them.
+    #[derive(serde::Serialize)]
+    struct Limits {
+        max_layers: usize,
+        max_width: usize,
+        max_points: usize,
+        min_points: usize,
+        eta_min: f32,
+        eta_max: f32,
+    }
+    to_json(&Limits {
+        max_layers: MAX_LAYERS,
+        max_width: MAX_WIDTH,
+        max_points: POINTS_RANGE.1,
+        min_points: POINTS_RANGE.0,
+        eta_min: ETA_RANGE.0,
+        eta_max: ETA_RANGE.1,
+    })
+}
+
+/// A structured answer for JavaScript, as JSON (which `JSON.parse` reads):
+/// every handle answers this one way. Non-finite numbers become null.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // The answers are plain structs of numbers, strings and vectors of them,
+    // for which serde_json cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
 }
 
 /// The 2D drawing context of a canvas, or a sentence saying there is none.

@@ -7,7 +7,8 @@
 //! diagram's canvas: a single upload per refresh, and no per-node canvases
 //! for the page to lay out and composite.
 
-use super::{new_canvas, ClassifierView};
+use super::chart::new_canvas;
+use super::ClassifierView;
 use crate::render::thumbnails::{shown_widths, Thumbnails};
 use crate::train::edit::{check_layer, Param};
 use crate::web::{context_2d, js_err};
