@@ -14,7 +14,7 @@ pub fn status(trainer: &Trainer) -> String {
         Cause::NonFinite(what) => format!("{what} became infinite or NaN"),
         Cause::BlowUp { loss, limit } => format!(
             "the training loss per sample reached {}, over the limit {} ({BLOW_UP_FACTOR} × its \
-             starting value, at least {BLOW_UP_FACTOR})",
+             starting value, or {BLOW_UP_FACTOR} if that is below 1)",
             number(loss),
             number(limit)
         ),
