@@ -142,6 +142,9 @@ fn the_legend_sits_above_the_plot_with_a_sample_of_each_line_dashed_for_a_ghost(
         grey[0] > train[0],
         "the ghost's entry under them: {grey:?} vs {train:?}"
     );
+    // The ghost's test line (fainter: (120 + 135/2) at 60 % over white ≈ 214) has its own sample.
+    let faint = |p: [u8; 3]| p[0] == p[1] && p[1] == p[2] && (210..=218).contains(&p[0]);
+    assert!(!samples(&faint).is_empty(), "a sample for the ghost's test line");
     // The current run's sample is a solid line, the ghost's a dashed one.
     let solid = runs(&buf, train[0], is(TRAIN_CURVE));
     assert!(solid.len() == 1 && solid[0].1 >= 18, "{solid:?}");

@@ -117,13 +117,10 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
     let dash = (px(5.0).max(2), px(3.0).max(1));
     let ghost_style = |line: &GhostLine| rgb(line.colour).mix(0.6).stroke_width(line_width);
     let curve_style = |curve: &Curve| rgb(curve.colour).stroke_width(line_width);
-    let ghost_entries = ghost_lines.iter().filter_map(|line| {
-        let name = line.legend.as_deref()?;
-        Some(Entry {
-            name,
-            style: ghost_style(line),
-            dash: Some(dash),
-        })
+    let ghost_entries = ghost_lines.iter().map(|line| Entry {
+        name: &line.legend,
+        style: ghost_style(line),
+        dash: Some(dash),
     });
     let curve_entries = curves.iter().map(|curve| Entry {
         name: curve.name,
@@ -214,9 +211,9 @@ impl Ghost {
     }
 }
 
-/// One dashed line of a ghost; only the train line is named in the legend.
+/// One dashed line of a ghost, with its name in the legend.
 struct GhostLine {
-    legend: Option<String>,
+    legend: String,
     colour: Rgb,
     points: Vec<(f64, f64)>,
 }
@@ -226,15 +223,17 @@ fn ghost_lines(ghosts: &[Ghost]) -> Vec<GhostLine> {
     for (i, g) in ghosts.iter().enumerate() {
         let colour = GHOSTS[i % GHOSTS.len()];
         lines.push(GhostLine {
-            legend: Some(g.name.clone()),
+            legend: g.name.clone(),
             colour,
             points: g.train.clone(),
         });
         if let Some(test) = &g.test {
             // The test line is fainter, like the gap between train and test.
             let faint = colour.map(|c| c + (255 - c) / 2);
+            // Named after its ghost ("ghost 1 test"), so every dashed line has its swatch.
+            let number = g.name.split(':').next().unwrap_or(&g.name);
             lines.push(GhostLine {
-                legend: None,
+                legend: format!("{number} test"),
                 colour: faint,
                 points: test.clone(),
             });
