@@ -172,11 +172,6 @@ impl Trainer {
     pub fn divergence(&self) -> Option<&Divergence> {
         self.divergence.as_ref()
     }
-
-    /// The training loss per sample above which training stops (see `guard`).
-    pub fn divergence_limit(&self) -> f32 {
-        self.guard.limit()
-    }
 }
 
 fn build_model(s: &Settings) -> Mlp {
