@@ -97,3 +97,32 @@ fn the_status_says_where_it_stopped_what_was_kept_and_what_to_do() {
     t.set_eta(0.003).unwrap();
     assert_eq!(mlp_playground::io::report::status(&t), "");
 }
+
+#[test]
+fn a_weight_edited_by_hand_is_the_new_start_not_a_divergence() {
+    use mlp_playground::train::edit::Param;
+    let mut t = Trainer::new(Settings::default()).unwrap();
+    t.set_architecture(vec![8, 8], Activation::Tanh, Activation::Identity)
+        .unwrap();
+    t.step(10);
+    // An output bias of 50 puts ℒ near 2500, far past 100 × the starting loss.
+    t.set_parameter(Param::Bias { layer: 3, unit: 0 }, 50.0).unwrap();
+    let edited = t.evaluation().train_loss;
+    assert!(edited > 1000.0, "{edited}");
+    assert_eq!(t.step(10), 10, "training goes on from the edit");
+    assert!(t.divergence().is_none(), "{:?}", t.divergence());
+    assert!(t.evaluation().train_loss < edited);
+}
+
+#[test]
+fn a_mini_batch_run_that_blows_up_is_stopped_too() {
+    let mut t = divergence_recipe();
+    t.set_batch_size(10);
+    play(&mut t, 100);
+    let d = t
+        .divergence()
+        .expect("mini-batches at η = 100 with a sum diverge too")
+        .clone();
+    assert_eq!(t.evaluation().train_loss, d.kept_loss);
+    assert!(t.mlp().all_finite());
+}
