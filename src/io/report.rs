@@ -6,17 +6,37 @@ use crate::train::Trainer;
 
 /// "" when training is fine, else what went wrong and what to do about it.
 pub fn status(trainer: &Trainer) -> String {
-    match trainer.divergence() {
-        None => String::new(),
-        Some(d) => format!(
-            "Training diverged at iteration {}: {} became infinite or NaN, so the weights of \
-             iteration {} are kept. η = {} is too large for this network and loss: lower η to \
-             continue from them, or press Reset.",
-            d.iteration,
-            d.what,
-            trainer.iteration(),
-            trainer.settings().eta
+    use crate::train::guard::{Cause, BLOW_UP_FACTOR};
+    let Some(d) = trainer.divergence() else {
+        return String::new();
+    };
+    let seen = match d.cause {
+        Cause::NonFinite(what) => format!("{what} became infinite or NaN"),
+        Cause::BlowUp { loss, limit } => format!(
+            "the training loss per sample reached {}, over the limit {} ({BLOW_UP_FACTOR} × its \
+             starting value, or {BLOW_UP_FACTOR} if that is below 1)",
+            number(loss),
+            number(limit)
         ),
+    };
+    format!(
+        "Training diverged at iteration {}: {seen}. Training stopped and went back to the \
+         weights of iteration {}, the lowest training loss of the run (ℒ = {}). η = {} is too \
+         large for this network and loss: lower η to continue from them, or press Reset.",
+        d.iteration,
+        d.kept_iteration,
+        number(d.kept_loss),
+        trainer.settings().eta
+    )
+}
+
+/// A loss for a sentence: 4 significant digits, in exponent form when far
+/// from 1 (a blown-up loss would otherwise print 36 digits).
+fn number(x: f32) -> String {
+    if x != 0.0 && !(1e-3..1e4).contains(&x.abs()) {
+        format!("{x:.3e}")
+    } else {
+        format!("{}", (x * 1e4).round() / 1e4)
     }
 }
 
