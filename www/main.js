@@ -19,6 +19,7 @@ import { wireTraining } from './app/training.js';
 import { messageOf } from './app/validate.js';
 import { createViewSwitcher } from './app/tabs.js';
 import { wireCopyLink } from './app/copy-link.js';
+import { createPresentation } from './app/presentation.js';
 
 /** The views in tab order; the first is shown when the address names none. */
 const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic'];
@@ -128,8 +129,9 @@ async function boot() {
   form.addEventListener('submit', (e) => e.preventDefault());
   window.addEventListener('resize', loop.changed);
   const { switcher, lessons } = wireTabs({ adapters, lessonViews, loop, training, status });
+  const presentation = createPresentation({ doc: document, changed: loop.changed });
   const address = createUrlState({
-    win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status,
+    win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status, presentation,
   });
   address.restore();
   // Said last, so that the address's own message does not hide it.
@@ -137,7 +139,7 @@ async function boot() {
   window.addEventListener('hashchange', address.save);
   wireCopyLink({ doc: document, win: window, save: address.save, status });
   const button = (id) => document.getElementById(id);
-  wireKeys(document, { play: button('play'), step: button('step'), reset: button('reset') });
+  wireKeys(document, { play: button('play'), step: button('step'), reset: button('reset'), present: button('present') });
   window.playground = {
     view, frame: loop.frame, showView: switcher.show, lessons,
     /** The lesson views' wasm handles, { approx, gd, logistic }, loading and building them if needed. */

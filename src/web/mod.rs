@@ -107,10 +107,25 @@ fn no_canvas() -> JsError {
 }
 
 /// Device pixels per CSS pixel: charts scale their fonts and lines by it.
+///
+/// Times the page's chart emphasis: the `data-chart-emphasis` attribute of
+/// `<html>` (1 to 3; presentation mode sets it for the back row of a class), so
+/// every chart's text, lines and points grow by that factor while the canvas
+/// keeps its size. Both wasm modules read it here, at each draw.
 fn device_pixel_ratio() -> f32 {
-    web_sys::window()
+    let window = web_sys::window();
+    let ratio = window
+        .as_ref()
         .map_or(1.0, |w| w.device_pixel_ratio() as f32)
-        .clamp(1.0, 4.0)
+        .clamp(1.0, 4.0);
+    let emphasis = window
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("data-chart-emphasis"))
+        .and_then(|text| text.parse::<f32>().ok())
+        .filter(|e| e.is_finite())
+        .map_or(1.0, |e| e.clamp(1.0, 3.0));
+    ratio * emphasis
 }
 
 /// A JS number that must be a whole, non-negative value.

@@ -77,12 +77,13 @@ function problem(el, text) {
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, view, status }) {
+export function createUrlState({ win, doc, lessons, classifier, view, status, presentation }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
     if (lessons.current()) q.set('lesson', lessons.current());
     if (hide) q.set('hide', hide);
+    if (presentation.active()) q.set('present', '1');
     q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
     KEYS.forEach((id) => q.set(id, read(el(id))));
     TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
@@ -128,10 +129,14 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
       hide = hidden.join(',');
       unknown.forEach((name) => ignored.push(`hide=${name} (no such control or group; groups: ${hideGroups(doc).join(', ')})`));
     }
+    if (q.has('present')) {
+      if (q.get('present') === '1') presentation.set(true);
+      else ignored.push(`present=${q.get('present')} (1 presents; leave it out otherwise)`);
+    }
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'present', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {
