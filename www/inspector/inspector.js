@@ -50,6 +50,8 @@ function stepLabel(at, L) {
 const NOTES_RATIO = 2;
 const EXPLAIN_BELOW = 1.5;
 const EXPLAIN_ABOVE = 2.5;
+/** σ′ from the kept x(l) = σ(s(l)), as Activation::backprop computes it. */
+const DERIVATIVE = { tanh: '1 − x² for tanh', sigmoid: 'x (1 − x) for the sigmoid' };
 
 /**
  * Why the measured times' ratio is far from the notes' ≈ 2, from what the core's two
@@ -64,12 +66,12 @@ function whyNotTwo(c, sigmas) {
     const costly = [...new Set(sigmas.filter((s) => s === 'tanh' || s === 'sigmoid'))];
     const sigma = costly.length > 0
       ? `, and the forward pass evaluates σ(s(l)) = ${costly.join(' and ')} for every unit and sample, which costs more than a `
-        + 'multiply-add, where the backward pass reads σ′ off the kept x(l) (1 − x² for tanh, x (1 − x) for the sigmoid)'
+        + `multiply-add, where the backward pass reads σ′ off the kept x(l) (${costly.map((s) => DERIVATIVE[s]).join(', ')})`
       : '';
     return `\nWhy the times give less than ${NOTES_RATIO} here: besides its multiply-adds, each pass has work that is not one — `
       + 'the call from JavaScript, copying the samples into the network\'s layout and (forward) the outputs back'
       + `${sigma}. The fewer the multiply-adds (here ${c.forwardMacs} per forward pass), the larger that work's share of both `
-      + `times; on wider layers the multiply-adds dominate and the ratio comes closer to the counts' ${counts}.`;
+      + `times; on wider layers the multiply-adds dominate and the times' ratio comes closer to theirs (${counts} here).`;
   }
   if (ratio > EXPLAIN_ABOVE) {
     const ns = (ms, macs) => formatMeasure((ms * 1e6) / macs);
