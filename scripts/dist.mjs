@@ -20,6 +20,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ENTRY, WASM, withBlock } from './preload.mjs';
+import { withPolicy } from './csp.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STYLE = 'www/style.css';
@@ -63,7 +64,8 @@ export function distHtml(html, chunks = []) {
   if (!html.includes(entry)) throw new Error(`index.html has no ${entry}.`);
   const links = [`  <link rel="preload" href="${WASM}" as="fetch" type="application/wasm" crossorigin>`,
     ...chunks.map((c) => `  <link rel="modulepreload" href="${c}">`)];
-  return minifyHtml(withBlock(html, links.join('\n')).replace(entry, `<script type="module" src="${BUNDLE}"></script>`));
+  // The policy again: minifying changes the inline script's text, hence its hash.
+  return withPolicy(minifyHtml(withBlock(html, links.join('\n')).replace(entry, `<script type="module" src="${BUNDLE}"></script>`)));
 }
 
 /**

@@ -1,5 +1,6 @@
 // The <link rel="modulepreload"> block of index.html, generated from the page's
-// static import graph so it cannot go stale.
+// static import graph so it cannot go stale, and the page's Content-Security-Policy <meta>
+// (scripts/csp.mjs), whose hash of the inline script must follow its text.
 //
 //   node scripts/preload.mjs           prints whether index.html is up to date (exit 1 if not)
 //   node scripts/preload.mjs --write   rewrites the block (scripts/build.sh does this)
@@ -10,6 +11,7 @@
 // .wasm announced in the HTML, all of them are fetched at once. Only static
 // imports are listed: a module loaded with import() is deferred on purpose.
 import fs from 'node:fs';
+import { withPolicy } from './csp.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -77,11 +79,14 @@ export function withBlock(html, block) {
   return html.slice(0, from) + block + html.slice(to + END.length);
 }
 
-/** Checks (or with write = true, rewrites) index.html; returns whether it was up to date. */
+/**
+ * Checks (or with write = true, rewrites) index.html's preload block and its
+ * Content-Security-Policy <meta> (scripts/csp.mjs); returns whether both were up to date.
+ */
 export function syncIndex({ root = REPO_ROOT, write = false } = {}) {
   const file = path.join(root, 'index.html');
   const html = fs.readFileSync(file, 'utf8');
-  const wanted = withBlock(html, preloadBlock(moduleGraph(root)));
+  const wanted = withPolicy(withBlock(html, preloadBlock(moduleGraph(root))));
   if (wanted === html) return true;
   if (write) fs.writeFileSync(file, wanted);
   return false;
@@ -91,8 +96,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const write = process.argv.includes('--write');
   try {
     const fresh = syncIndex({ write });
-    if (fresh) console.log('preload: index.html lists every module of the page.');
-    else if (write) console.log('preload: index.html\'s modulepreload block rewritten.');
+    if (fresh) console.log('preload: index.html lists every module of the page, and its policy pins its inline script.');
+    else if (write) console.log('preload: index.html\'s modulepreload block and policy rewritten.');
     else {
       console.error('preload: index.html\'s modulepreload block is out of date; run node scripts/preload.mjs --write.');
       process.exit(1);

@@ -14,6 +14,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { declaredPolicy } from './csp.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,12 +73,20 @@ function handle(root, req, res) {
       }
     }
     if (err || !st.isFile()) return send(res, 404, 'Not found');
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': st.size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-    });
+      'Referrer-Policy': 'no-referrer',
+    };
+    // A page's own Content-Security-Policy (its <meta>, written by scripts/csp.mjs)
+    // also as a header: the form a real host would send.
+    if (path.extname(file).toLowerCase() === '.html') {
+      const csp = declaredPolicy(fs.readFileSync(file, 'utf8'));
+      if (csp) headers['Content-Security-Policy'] = csp;
+    }
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });

@@ -297,11 +297,20 @@ fn the_trace_report_carries_every_value_of_both_passes_and_reads_as_json() {
     let (x, y) = ([0.5_f32, -0.25], [1.0_f32]);
     let t = trace(&mlp, &x, &y, Loss::Mse);
     let report = TraceReport::new(&mlp, &t, &y);
-    assert_eq!((report.input.as_slice(), report.target.as_slice()), (&x[..], &y[..]));
+    assert_eq!(
+        (report.input.as_slice(), report.target.as_slice()),
+        (&x[..], &y[..])
+    );
     assert_eq!(report.layers.len(), 2);
     let last = &report.layers[1];
-    assert_eq!((last.inputs, last.outputs, last.activation.as_str()), (3, 1, "identity"));
-    assert_eq!((&last.x, &last.dx, &last.dw), (&t.x[2], &t.dx[1], &t.grads.layers[1].w));
+    assert_eq!(
+        (last.inputs, last.outputs, last.activation.as_str()),
+        (3, 1, "identity")
+    );
+    assert_eq!(
+        (&last.x, &last.dx, &last.dw),
+        (&t.x[2], &t.dx[1], &t.grads.layers[1].w)
+    );
     assert_eq!(report.layers[0].activation, "relu");
     let json: serde_json::Value = serde_json::to_value(&report).unwrap();
     assert_eq!(json["layers"][0]["w"].as_array().unwrap().len(), 6);

@@ -18,6 +18,7 @@ import { addressNeeds, createUrlState } from './app/url-state.js';
 import { wireTraining } from './app/training.js';
 import { messageOf } from './app/validate.js';
 import { createViewSwitcher } from './app/tabs.js';
+import { wireCopyLink } from './app/copy-link.js';
 
 /** The views in tab order; the first is shown when the address names none. */
 const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic'];
@@ -134,6 +135,7 @@ async function boot() {
   // Said last, so that the address's own message does not hide it.
   if (lessonsFailed) status.error(lessonsFailed);
   window.addEventListener('hashchange', address.save);
+  wireCopyLink({ doc: document, win: window, save: address.save, status });
   const button = (id) => document.getElementById(id);
   wireKeys(document, { play: button('play'), step: button('step'), reset: button('reset') });
   window.playground = {

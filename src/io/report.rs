@@ -6,79 +6,127 @@ use crate::train::Trainer;
 
 /// "" when training is fine, else what went wrong and what to do about it.
 pub fn status(trainer: &Trainer) -> String {
-    match trainer.divergence() {
-        None => String::new(),
-        Some(d) => format!(
-            "Training diverged at iteration {}: {} became infinite or NaN, so the weights of \
-             iteration {} are kept. η = {} is too large for this network and loss: lower η to \
-             continue from them, or press Reset.",
-            d.iteration,
-            d.what,
-            trainer.iteration(),
-            trainer.settings().eta
+    use crate::train::guard::{Cause, BLOW_UP_FACTOR};
+    let Some(d) = trainer.divergence() else {
+        return String::new();
+    };
+    let seen = match d.cause {
+        Cause::NonFinite(what) => format!("{what} became infinite or NaN"),
+        Cause::BlowUp { loss, limit } => format!(
+            "the training loss per sample reached {}, over the limit {} ({BLOW_UP_FACTOR} × its \
+             starting value, or {BLOW_UP_FACTOR} if that is below 1)",
+            number(loss),
+            number(limit)
         ),
+    };
+    format!(
+        "Training diverged at iteration {}: {seen}. Training stopped and went back to the \
+         weights of iteration {}, the lowest training loss of the run (ℒ = {}). η = {} is too \
+         large for this network and loss: lower η to continue from them, or press Reset.",
+        d.iteration,
+        d.kept_iteration,
+        number(d.kept_loss),
+        trainer.settings().eta
+    )
+}
+
+/// A loss for a sentence: 4 significant digits, in exponent form when far
+/// from 1 (a blown-up loss would otherwise print 36 digits).
+fn number(x: f32) -> String {
+    if x != 0.0 && !(1e-3..1e4).contains(&x.abs()) {
+        format!("{x:.3e}")
+    } else {
+        format!("{}", (x * 1e4).round() / 1e4)
     }
 }
 
-/// Every setting as a JSON object (numbers and strings only, so no escaping is
-/// needed beyond what the fixed names already satisfy).
+/// Every setting, named as the page's address and the settings report name
+/// them; optional members are left out where they do not apply.
+#[derive(serde::Serialize)]
+struct SettingsReport {
+    dataset: String,
+    points: usize,
+    noise: f32,
+    train_fraction: f32,
+    data_seed: u64,
+    hidden: Vec<usize>,
+    hidden_activation: String,
+    output_activation: String,
+    loss: &'static str,
+    reduction: &'static str,
+    eta: f32,
+    batch_size: usize,
+    weight_seed: u64,
+    features: String,
+    /// Classes of the data: 2 (labels ±1), K, or 0 for real-valued targets.
+    classes: usize,
+    task: &'static str,
+    optimizer: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    momentum_beta: Option<f32>,
+    regularization: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lambda: Option<f32>,
+    stop: &'static str,
+    /// N epochs, or the target ℒ; only with a stop condition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stop_value: Option<StopValue>,
+}
+
+/// A stop condition's value: a whole number of epochs or a loss.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum StopValue {
+    Epochs(u32),
+    Loss(f32),
+}
+
+/// Every setting as a JSON object: "dataset", "points", "noise",
+/// "train_fraction", "data_seed", "hidden" […], the activations, "loss",
+/// "reduction", "eta", "batch_size", "weight_seed", "features", "classes",
+/// "task", "optimizer" (with "momentum_beta" for momentum), "regularization"
+/// (with "lambda" for L1 and L2), "stop" (with "stop_value" for a stop).
 pub fn settings_json(s: &Settings) -> String {
-    let hidden: Vec<String> = s.hidden.iter().map(usize::to_string).collect();
-    // Classes of the data: 2 (labels ±1), K, or 0 for real-valued targets.
+    use crate::train::optim::Optimizer;
+    use crate::train::stop::StopCondition;
     let (classes, task) = match s.task {
         Task::Classification => (2, "classification"),
         Task::MultiClass(k) => (k, "classes"),
         Task::Regression => (0, "regression"),
     };
-    format!(
-        concat!(
-            "{{\"dataset\":\"{}\",\"points\":{},\"noise\":{},\"train_fraction\":{},\"data_seed\":{},",
-            "\"hidden\":[{}],\"hidden_activation\":\"{}\",\"output_activation\":\"{}\",",
-            "\"loss\":\"{}\",\"reduction\":\"{}\",\"eta\":{},\"batch_size\":{},\"weight_seed\":{},",
-            "\"features\":\"{}\",\"classes\":{},\"task\":\"{}\",{}}}"
-        ),
-        s.data.kind,
-        s.data.points,
-        s.data.noise,
-        s.data.train_fraction,
-        s.data.seed,
-        hidden.join(","),
-        s.hidden_activation,
-        s.output_activation,
-        s.loss.name(),
-        s.reduction.name(),
-        s.eta,
-        s.batch_size,
-        s.weight_seed,
-        s.features.map_or_else(|| "none".to_string(), |f| f.to_string()),
+    let report = SettingsReport {
+        dataset: s.data.kind.to_string(),
+        points: s.data.points,
+        noise: s.data.noise,
+        train_fraction: s.data.train_fraction,
+        data_seed: s.data.seed,
+        hidden: s.hidden.clone(),
+        hidden_activation: s.hidden_activation.to_string(),
+        output_activation: s.output_activation.to_string(),
+        loss: s.loss.name(),
+        reduction: s.reduction.name(),
+        eta: s.eta,
+        batch_size: s.batch_size,
+        weight_seed: s.weight_seed,
+        features: s.features.map_or_else(|| "none".to_string(), |f| f.to_string()),
         classes,
         task,
-        options_json(s)
-    )
-}
-
-/// The optimiser, penalty and stop condition as JSON members:
-/// "optimizer":"gd|momentum|adam","momentum_beta":β (momentum only),
-/// "regularization":"none|l1|l2","lambda":λ (L1, L2 only), "stop":"none|epochs|loss",
-/// "stop_value":N or the target ℒ (a stop only).
-fn options_json(s: &Settings) -> String {
-    use crate::train::optim::Optimizer;
-    use crate::train::stop::StopCondition;
-    let mut members = vec![format!("\"optimizer\":\"{}\"", s.optimizer.name())];
-    if let Optimizer::Momentum { beta } = s.optimizer {
-        members.push(format!("\"momentum_beta\":{beta}"));
-    }
-    members.push(format!("\"regularization\":\"{}\"", s.regularization.name()));
-    if let Some(lambda) = s.regularization.lambda() {
-        members.push(format!("\"lambda\":{lambda}"));
-    }
-    members.push(format!("\"stop\":\"{}\"", s.stop.name()));
-    match s.stop {
-        StopCondition::None => {}
-        StopCondition::Epochs(n) => members.push(format!("\"stop_value\":{n}")),
-        StopCondition::TargetLoss(l) => members.push(format!("\"stop_value\":{l}")),
-    }
-    members.join(",")
+        optimizer: s.optimizer.name(),
+        momentum_beta: match s.optimizer {
+            Optimizer::Momentum { beta } => Some(beta),
+            _ => None,
+        },
+        regularization: s.regularization.name(),
+        lambda: s.regularization.lambda(),
+        stop: s.stop.name(),
+        stop_value: match s.stop {
+            StopCondition::None => None,
+            StopCondition::Epochs(n) => Some(StopValue::Epochs(n)),
+            StopCondition::TargetLoss(l) => Some(StopValue::Loss(l)),
+        },
+    };
+    // Numbers and fixed names only: serde_json cannot fail on them.
+    serde_json::to_string(&report).unwrap_or_default()
 }
 
 // --- optim ---

@@ -99,6 +99,34 @@ pub fn check_layer(mlp: &Mlp, layer: usize) -> Result<usize, String> {
     Ok(layer)
 }
 
+impl crate::train::Trainer {
+    /// Sets one weight or bias by hand (the network diagram's editor) and
+    /// carries on from the edited model: the iteration count, the data, the
+    /// batch order and η are kept, and the loss curve gets a point at the same
+    /// iteration, so the jump the edit causes is drawn. A value that would make
+    /// the loss non-finite is refused, leaving the model as it was. The edited
+    /// model is the new start and best of the divergence guard: training goes
+    /// on from it, never back to weights from before the edit.
+    pub fn set_parameter(&mut self, param: Param, value: f32) -> Result<(), String> {
+        let old = param.get(&self.mlp)?;
+        param.set(&mut self.mlp, value)?;
+        if !self.losses_finite() {
+            param.set(&mut self.mlp, old)?;
+            self.evaluation = None;
+            return Err(format!(
+                "With {} = {value} the loss is no longer a finite number; {} stays {old}.",
+                param.name(),
+                param.name()
+            ));
+        }
+        // The edited model is finite: a stop on divergence no longer applies.
+        self.divergence = None;
+        self.guard.restart();
+        self.record();
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,14 +19,18 @@ pub mod canvas;
 #[cfg(feature = "classifier-view")]
 pub mod classifier;
 #[cfg(feature = "lesson-views")]
-pub mod lessons;
+pub mod gd1d;
+#[cfg(feature = "lesson-views")]
+pub mod logistic;
 
 #[cfg(feature = "lesson-views")]
 pub use approx::ApproxView;
 #[cfg(feature = "classifier-view")]
 pub use classifier::ClassifierView;
 #[cfg(feature = "lesson-views")]
-pub use lessons::{Gd1dView, LogisticView};
+pub use gd1d::Gd1dView;
+#[cfg(feature = "lesson-views")]
+pub use logistic::LogisticView;
 
 #[cfg(feature = "classifier-view")]
 use crate::data::POINTS_RANGE;

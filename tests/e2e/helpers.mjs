@@ -27,15 +27,18 @@ export async function startPlayground({ root = REPO } = {}) {
     `${path.relative(REPO, root) || 'www'}/pkg is missing: build it first (bash scripts/build.sh)`);
   const server = await serve({ root, port: 0 });
   const browser = await launchBrowser();
-  /** A fresh context: the page's size at one device pixel per CSS pixel. */
-  const newContext = () => browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  /**
+   * A fresh context: the page's size at one device pixel per CSS pixel, unless
+   * `options` (Playwright's context options: viewport, hasTouch, permissions…) say otherwise.
+   */
+  const newContext = (options = {}) => browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, ...options });
   /**
    * Opens the page (at `address`, e.g. "?hide=noise", relative to the served root) in a
    * fresh context and records console errors and page errors; `initScript`, if given,
-   * runs in the page before its own scripts.
+   * runs in the page before its own scripts; `contextOptions` go to the new context.
    */
-  const openPage = async (address = '', initScript = undefined) => {
-    const context = await newContext();
+  const openPage = async (address = '', initScript = undefined, contextOptions = {}) => {
+    const context = await newContext(contextOptions);
     const page = await context.newPage();
     if (initScript) await page.addInitScript(initScript);
     const errors = [];

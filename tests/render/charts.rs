@@ -3,7 +3,7 @@
 
 use mlp_playground::render::boundary::BoundaryImage;
 use mlp_playground::render::charts::classifier::{draw_classifier, ChartOptions};
-use mlp_playground::render::charts::loss::{draw_loss, draw_loss_with_ghosts, Axes, Ghost};
+use mlp_playground::render::charts::loss::{draw_loss, Axes};
 use mlp_playground::render::palette::{
     classify_pixel, BOUNDARY, NEGATIVE, POSITIVE, TEST_CURVE, TRAIN_CURVE,
 };
@@ -14,11 +14,11 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 
-const SIZE: (u32, u32) = (320, 320);
+pub(crate) const SIZE: (u32, u32) = (320, 320);
 
 /// A bitmap backend that skips text. Natively plotters has no font to draw
 /// with (in the browser the canvas draws it); the tests read shapes, not text.
-struct Textless<'a>(BitMapBackend<'a>);
+pub(crate) struct Textless<'a>(BitMapBackend<'a>);
 
 type Fail<'a> = DrawingErrorKind<<BitMapBackend<'a> as DrawingBackend>::ErrorType>;
 
@@ -70,11 +70,11 @@ impl<'a> DrawingBackend for Textless<'a> {
     }
 }
 
-fn bitmap(buf: &mut [u8]) -> Textless<'_> {
+pub(crate) fn bitmap(buf: &mut [u8]) -> Textless<'_> {
     Textless(BitMapBackend::with_buffer(buf, SIZE))
 }
 
-fn trained_xor(steps: u32) -> Trainer {
+pub(crate) fn trained_xor(steps: u32) -> Trainer {
     let mut t = Trainer::new(Settings {
         data: DataSpec {
             kind: DatasetKind::Xor,
@@ -123,12 +123,12 @@ fn draw_chart(trainer: &Trainer) -> (Vec<u8>, PixelRect) {
     (buf, area.expect("the chart asks for the heatmap"))
 }
 
-fn pixel(buf: &[u8], x: i32, y: i32) -> [u8; 3] {
+pub(crate) fn pixel(buf: &[u8], x: i32, y: i32) -> [u8; 3] {
     let i = 3 * (y as usize * SIZE.0 as usize + x as usize);
     [buf[i], buf[i + 1], buf[i + 2]]
 }
 
-fn count_in(buf: &[u8], rect: PixelRect, pred: impl Fn([u8; 3]) -> bool) -> usize {
+pub(crate) fn count_in(buf: &[u8], rect: PixelRect, pred: impl Fn([u8; 3]) -> bool) -> usize {
     let mut n = 0;
     for y in rect.y..rect.y + rect.height as i32 {
         for x in rect.x..rect.x + rect.width as i32 {
@@ -362,132 +362,4 @@ fn the_lesson_charts_draw_their_lines() {
         count_in(&buf, whole, |p| p == diverged) > 1000,
         "η = 3 diverges on the quadratic"
     );
-}
-
-// --- optim: ghost curves ---
-
-/// The first ghost's colour, GHOSTS[0] = (120, 120, 120) at 60 % over white:
-/// 0.6·120 + 0.4·255 = 174 in every channel.
-fn is_ghost_grey(p: [u8; 3]) -> bool {
-    p[0] == p[1] && p[1] == p[2] && (171..=177).contains(&p[0])
-}
-
-#[test]
-fn a_kept_ghost_curve_is_drawn_dashed_behind_the_run() {
-    let mut kept = trained_xor(0);
-    kept.set_eta(0.3).unwrap();
-    for _ in 0..50 {
-        kept.step(20);
-    }
-    let mut current = trained_xor(0);
-    for _ in 0..50 {
-        current.step(20);
-    }
-    let ghost = Ghost::from_history("ghost 1: GD η=0.3".into(), kept.history(), true);
-    assert!(ghost.test.is_some());
-    let whole = PixelRect {
-        x: 0,
-        y: 0,
-        width: SIZE.0,
-        height: SIZE.1,
-    };
-    let draw = |ghosts: &[Ghost]| {
-        let mut buf = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
-        let axes = Axes {
-            x_desc: "iteration",
-            y_desc: "loss",
-            log_scale: true,
-            scale: 1.0,
-        };
-        draw_loss_with_ghosts(
-            bitmap(&mut buf),
-            current.history(),
-            ["train", "test"],
-            true,
-            ghosts,
-            axes,
-        )
-        .unwrap();
-        buf
-    };
-    let (plain, with_ghost) = (draw(&[]), draw(std::slice::from_ref(&ghost)));
-    let grey = |buf: &[u8]| count_in(buf, whole, is_ghost_grey);
-    assert!(
-        grey(&with_ghost) > 100 && grey(&plain) < 10,
-        "{} vs {}",
-        grey(&with_ghost),
-        grey(&plain)
-    );
-    // The current run is still drawn in full colour on top.
-    assert!(count_in(&with_ghost, whole, |p| p == TRAIN_CURVE) > 100);
-}
-
-/// The longest run of consecutive pixels equal to `colour` in row `y`, and where it starts.
-fn longest_run(buf: &[u8], y: u32, colour: [u8; 3]) -> (u32, u32) {
-    let (mut best, mut at, mut run) = (0, 0, 0);
-    for x in 0..SIZE.0 {
-        run = if pixel(buf, x as i32, y as i32) == colour {
-            run + 1
-        } else {
-            0
-        };
-        if run > best {
-            (best, at) = (run, x + 1 - run);
-        }
-    }
-    (best, at)
-}
-
-#[test]
-fn the_legend_draws_a_sample_line_per_entry_in_the_upper_right() {
-    use mlp_playground::render::charts::legend::{draw_legend, Entry, Layout};
-    use mlp_playground::render::palette::Rgb;
-    let colour = |c: Rgb| ShapeStyle::from(RGBColor(c[0], c[1], c[2]));
-    let mut buf = vec![255u8; (SIZE.0 * SIZE.1 * 3) as usize];
-    {
-        let area = bitmap(&mut buf).into_drawing_area();
-        let entries = [
-            Entry {
-                name: "train",
-                style: colour(TRAIN_CURVE),
-            },
-            Entry {
-                name: "test",
-                style: colour(TEST_CURVE),
-            },
-        ];
-        let layout = Layout {
-            font: 11,
-            margin: 10,
-            sample: 18,
-        };
-        draw_legend(&area, &entries, layout).unwrap();
-    }
-    let rows = |c: Rgb| -> Vec<(u32, (u32, u32))> {
-        (0..SIZE.1)
-            .map(|y| (y, longest_run(&buf, y, c)))
-            .filter(|(_, (len, _))| *len >= 18)
-            .collect()
-    };
-    let (train, test) = (rows(TRAIN_CURVE), rows(TEST_CURVE));
-    assert_eq!(
-        (train.len(), test.len()),
-        (1, 1),
-        "one sample line each: {train:?} {test:?}"
-    );
-    let ((train_y, (_, train_x)), (test_y, (_, test_x))) = (train[0], test[0]);
-    assert!(
-        train_y < test_y && test_y < 60,
-        "entries stacked at the top: {train_y}, {test_y}"
-    );
-    assert_eq!(train_x, test_x, "sample lines aligned");
-    assert!(train_x > SIZE.0 / 2, "in the right half: x = {train_x}");
-    // Nothing outside the box: the left half stays white.
-    let left = PixelRect {
-        x: 0,
-        y: 0,
-        width: SIZE.0 / 2,
-        height: SIZE.1,
-    };
-    assert_eq!(count_in(&buf, left, |p| p != [255, 255, 255]), 0);
 }

@@ -4,4 +4,5 @@
 
 mod charts;
 mod diagram;
+mod ghosts;
 mod lesson_charts;

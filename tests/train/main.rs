@@ -2,6 +2,7 @@
 //! divergence), the update rules and stop conditions, the confusion matrix,
 //! and the engine following the scalar f64 reference's trajectory.
 
+mod divergence;
 mod end_to_end;
 mod metrics;
 mod optimizers;

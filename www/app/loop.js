@@ -23,7 +23,8 @@ import { messageOf } from './validate.js';
  * @property {() => void} reset  what the Reset buttons do
  * @property {() => void} [leave]  called before another view is shown (drop what cannot wait)
  * @property {string} [hint]  shown under the Training controls when tunable() is false
- * @property {{add: Function, tick: Function, restart: Function}} meter  its steps-per-second meter
+ * @property {{add: Function, tick: Function, restart: Function, idle?: Function}} meter  its
+ *   steps-per-second meter (idle: nothing runs, show 0)
  * @property {number} stepsPerFrame  updates per frame while playing (per view)
  * @property {{eta: string, stepsPerFrame: string, batch: string}} trainingDefaults  the view's
  *   η, steps per frame and batch size at boot, as the boxes show them
@@ -101,7 +102,9 @@ export class Loop {
       this.dirty = false;
       this.draw();
     }
-    this.adapter.meter.tick(performance.now());
+    // A rate is only measured while playing: otherwise nothing runs and it reads 0.
+    if (this.playing) this.adapter.meter.tick(performance.now());
+    else this.adapter.meter.idle?.();
   };
 
   /** Something shown changed: draw at the next frame. */

@@ -1,4 +1,4 @@
-// The one-line status under the active view's plot. Every message the user needs to
+// The one-line status above the active view's plot. Every message the user needs to
 // see goes here (rebuild notices, validation errors, divergence) rather than to the
 // console, which a student never opens.
 

@@ -1,10 +1,8 @@
 // The confusion matrices of the classification view: K × K counts for the training
 // and the test set (row = true class y, column = predicted class), beside the
-// accuracy readout, and the penalised objective ℒ + λ R(w) the optimiser descends. Each update is one inference pass per set in the core, so the
+// accuracy readout. Each update is one inference pass per set in the core, so the
 // tables refresh at most a few times a second; a skipped refresh is made up a moment
 // later, so the tables never stay stale once training pauses.
-
-import { formatLoss } from '../app/format.js';
 
 /** Least time between two refreshes of the tables, in ms (4 Hz). */
 const INTERVAL_MS = 250;
@@ -59,12 +57,11 @@ function fill(cells, counts) {
  * Binds the two tables.
  * @param {object} deps
  * @param {Document} deps.doc
- * @param {object} deps.view the ClassifierView (classes, confusion, objective)
+ * @param {object} deps.view the ClassifierView (classes, confusion)
  * @returns {{ update: () => void }} update: refresh now if due, else soon
  */
 export function createMetrics({ doc, view }) {
   const tables = [[doc.getElementById('confusion-train'), true], [doc.getElementById('confusion-test'), false]];
-  const objective = doc.getElementById('objective');
   // A regression has no classes: its confusion block is hidden (K = 0).
   const block = [doc.getElementById('confusion'), doc.querySelector('.confusion-label')];
   let cells = null;
@@ -77,8 +74,6 @@ export function createMetrics({ doc, view }) {
     block.forEach((el) => { el.hidden = k === 0; });
     if (cells === null || cells[0].length !== k) cells = tables.map(([table]) => buildTable(table, k));
     if (k > 0) tables.forEach(([, train], i) => fill(cells[i], view.confusion(train)));
-    const text = formatLoss(view.objective());
-    if (objective.textContent !== text) objective.textContent = text;
   };
   const update = () => {
     const wait = INTERVAL_MS - (performance.now() - last);

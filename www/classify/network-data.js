@@ -15,7 +15,7 @@ export const DEFAULT_HIDDEN = [8, 8];
 function findControls(doc) {
   const ids = ['layers', 'add-layer', 'remove-layer', 'architecture', 'activation', 'output-activation',
     'loss', 'reduction', 'dataset', 'points', 'noise', 'train-fraction', 'data-seed',
-    'new-data-seed', 'weight-seed', 'log-scale', 'show-test'];
+    'new-data-seed', 'weight-seed', 'restart', 'log-scale', 'show-test'];
   const camel = (id) => id.replace(/-(\w)/g, (_, ch) => ch.toUpperCase());
   return Object.fromEntries(ids.map((id) => [camel(id), doc.getElementById(id)]));
 }
@@ -68,6 +68,25 @@ function wireNetwork({ c, view, commit, limits }) {
   return { inputs: [...activations, ...lossInputs], architecture, loss, setHidden, describe };
 }
 
+/**
+ * A box typed into whose value ends as it was fires no 'change', yet typing a seed is
+ * how the README restarts a run from the same weights: a value typed and committed
+ * (Enter, or leaving the box) with no 'change' calls `restart` all the same.
+ */
+function retypedRestarts(box, restart) {
+  let typed = false;
+  box.addEventListener('input', () => { typed = true; });
+  box.addEventListener('change', () => { typed = false; });
+  // After the browser's own 'change' (fired first on Enter and on leaving), if any.
+  const commitTyped = () => setTimeout(() => {
+    if (!typed) return;
+    typed = false;
+    restart();
+  }, 0);
+  box.addEventListener('blur', commitTyped);
+  box.addEventListener('keydown', (e) => { if (e.key === 'Enter') commitTyped(); });
+}
+
 /** Data set and seeds: both rebuild the model from the weight seed. */
 function wireData({ c, view, commit, freshSeed }) {
   const dataInputs = [c.dataset, c.points, c.noise, c.trainFraction, c.dataSeed];
@@ -87,7 +106,14 @@ function wireData({ c, view, commit, freshSeed }) {
     view.set_weight_seed(readU32(c.weightSeed, 'Weight seed'));
     return `Weight seed ${c.weightSeed.value}: model rebuilt, training restarted.`;
   };
-  c.weightSeed.addEventListener('change', () => commit([c.weightSeed], weightSeed));
+  const restartFromSeed = () => commit([c.weightSeed], weightSeed);
+  c.weightSeed.addEventListener('change', restartFromSeed);
+  retypedRestarts(c.weightSeed, restartFromSeed);
+  // Restart: the same initial weights again, from the seed shown (compare runs from one w₀).
+  c.restart.addEventListener('click', () => commit([c.weightSeed], () => {
+    weightSeed();
+    return `Restart: weight seed ${c.weightSeed.value} again, the same initial weights, training restarted.`;
+  }));
   // Reset draws a new seed rather than replaying the old one, and shows it, so
   // any run can still be replayed by typing its seed back.
   const reset = () => commit([c.weightSeed], () => {

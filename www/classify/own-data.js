@@ -67,7 +67,10 @@ export function createOwnData({ doc, view, status, changed }) {
     }
   };
   const addAt = (event) => {
-    const label = event.button === 2 || event.shiftKey ? -1 : 1;
+    // The chosen class (a finger has no Shift key or right button); Shift or
+    // the right button adds the other one.
+    const chosen = mode.value === 'add-negative' ? -1 : 1;
+    const label = event.button === 2 || event.shiftKey ? -chosen : chosen;
     const [px, py] = canvasPixel(canvas, event);
     const done = apply(() => view.add_point_at(px, py, label, toTest()));
     if (!done) return;

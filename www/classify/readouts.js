@@ -1,5 +1,6 @@
-// The numbers on the right: iteration, epoch, losses, accuracies, parameter count and
-// the measured speed. Values are read from the view (small copyable answers, nothing
+// The numbers on the right: iteration, epoch, losses, accuracies, the objective
+// ℒ + λR, parameter count and the measured speed. Every number of a frame is read
+// in that frame, after its training, so all of them describe the same step. Values are read from the view (small copyable answers, nothing
 // serialized) and formatted by app/format.js, so that a non-finite value never shows as "NaN".
 
 import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../app/format.js';
@@ -20,6 +21,7 @@ export function createReadouts(doc) {
     iteration: el('iteration'), epoch: el('epoch'),
     trainLoss: el('train-loss'), testLoss: el('test-loss'),
     trainAcc: el('train-acc'), testAcc: el('test-acc'), params: el('params'),
+    objective: el('objective'),
   };
   return (view) => {
     setText(fields.iteration, String(view.iteration()));
@@ -29,6 +31,8 @@ export function createReadouts(doc) {
     setText(fields.testLoss, formatLoss(view.test_loss()));
     setText(fields.trainAcc, formatAccuracy(view.train_accuracy()));
     setText(fields.testAcc, formatAccuracy(view.test_accuracy()));
+    // The same evaluation as the train loss, plus λR(w): equal to it when λ = 0.
+    setText(fields.objective, formatLoss(view.objective()));
     setText(fields.params, String(view.param_count()));
   };
 }
@@ -39,9 +43,11 @@ export function createReadouts(doc) {
  * steady enough to read and still follows changes of steps per frame quickly.
  * @param {HTMLElement} output the #steps-per-sec element
  * @param {number} [windowMs=1000] length of a measuring window
- * @returns {{ add: (steps: number) => void, tick: (now: number) => void, restart: () => void }}
+ * @returns {{ add: (steps: number) => void, tick: (now: number) => void, restart: () => void,
+ *   idle: () => void }}
  *   restart starts a fresh window (after the meter's view was hidden, so the time
- *   spent in another view does not count as slow training)
+ *   spent in another view does not count as slow training); idle shows 0 at once
+ *   (nothing runs: paused, stopped or diverged) and starts afresh
  */
 export function createRateMeter(output, windowMs = 1000) {
   let windowStart = null;
@@ -58,6 +64,11 @@ export function createRateMeter(output, windowMs = 1000) {
       steps = 0;
     },
     restart() {
+      windowStart = null;
+      steps = 0;
+    },
+    idle() {
+      setText(output, '0');
       windowStart = null;
       steps = 0;
     },

@@ -2,7 +2,7 @@
 //! test L) and the universal-approximation view's error curves, linear or
 //! log10 scale.
 
-use super::legend::{draw_legend, Entry, Layout};
+use super::legend::{draw_legend, legend_height, Entry, Layout};
 use super::style::{fail, rgb, sans};
 use crate::render::palette::{Rgb, GHOSTS, TEST_CURVE, TRAIN_CURVE};
 use crate::train::history::LossHistory;
@@ -112,10 +112,36 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
         .fold(4.0, f64::max);
     let (y_lo, y_hi) = y_bounds(shown.iter().flatten().map(|p| p.1), axes.log_scale);
 
+    // The legend's band is measured first: the plot takes what is left under it.
+    let line_width = px(1.5).max(1);
+    let dash = (px(5.0).max(2), px(3.0).max(1));
+    let ghost_style = |line: &GhostLine| rgb(line.colour).mix(0.6).stroke_width(line_width);
+    let curve_style = |curve: &Curve| rgb(curve.colour).stroke_width(line_width);
+    let ghost_entries = ghost_lines.iter().map(|line| Entry {
+        name: &line.legend,
+        style: ghost_style(line),
+        dash: Some(dash),
+    });
+    let curve_entries = curves.iter().map(|curve| Entry {
+        name: curve.name,
+        style: curve_style(curve),
+        dash: None,
+    });
+    // The current run first: it is what the class is looking at.
+    let legend: Vec<Entry<'_>> = curve_entries.chain(ghost_entries).collect();
+    let layout = Layout {
+        font: px(11.0),
+        margin: px(8.0),
+        sample: px(18.0),
+    };
+
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
-    let mut chart = ChartBuilder::on(&root)
+    let (band, plot) = root.split_vertically(legend_height(&root, &legend, layout)?);
+    draw_legend(&band, &legend, layout)?;
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(8.0))
+        .margin_top(if legend.is_empty() { px(8.0) } else { px(2.0) })
         .x_label_area_size(px(38.0))
         .y_label_area_size(px(56.0))
         .build_cartesian_2d(0.0..x_max, y_lo..y_hi)
@@ -144,31 +170,16 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
         let ghost_shown = shown.split_off(curves.len());
         (shown, ghost_shown)
     };
-    let mut legend = Vec::new();
     for (line, points) in ghost_lines.iter().zip(ghost_shown) {
-        let style = rgb(line.colour).mix(0.6).stroke_width(px(1.5).max(1));
-        let (dash, gap) = (px(5.0).max(2), px(3.0).max(1));
         chart
-            .draw_series(DashedLineSeries::new(points, dash, gap, style))
+            .draw_series(DashedLineSeries::new(points, dash.0, dash.1, ghost_style(line)))
             .map_err(fail)?;
-        if let Some(name) = &line.legend {
-            legend.push(Entry { name, style });
-        }
     }
     for (curve, points) in curves.iter().zip(shown) {
-        let style = rgb(curve.colour).stroke_width(px(1.5).max(1));
-        chart.draw_series(LineSeries::new(points, style)).map_err(fail)?;
-        legend.push(Entry {
-            name: curve.name,
-            style,
-        });
+        chart
+            .draw_series(LineSeries::new(points, curve_style(curve)))
+            .map_err(fail)?;
     }
-    let layout = Layout {
-        font: px(11.0),
-        margin: px(10.0),
-        sample: px(18.0),
-    };
-    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, layout)?;
     root.present().map_err(fail)
 }
 
@@ -200,9 +211,9 @@ impl Ghost {
     }
 }
 
-/// One dashed line of a ghost; only the train line is named in the legend.
+/// One dashed line of a ghost, with its name in the legend.
 struct GhostLine {
-    legend: Option<String>,
+    legend: String,
     colour: Rgb,
     points: Vec<(f64, f64)>,
 }
@@ -212,15 +223,17 @@ fn ghost_lines(ghosts: &[Ghost]) -> Vec<GhostLine> {
     for (i, g) in ghosts.iter().enumerate() {
         let colour = GHOSTS[i % GHOSTS.len()];
         lines.push(GhostLine {
-            legend: Some(g.name.clone()),
+            legend: g.name.clone(),
             colour,
             points: g.train.clone(),
         });
         if let Some(test) = &g.test {
             // The test line is fainter, like the gap between train and test.
             let faint = colour.map(|c| c + (255 - c) / 2);
+            // Named after its ghost ("ghost 1 test"), so every dashed line has its swatch.
+            let number = g.name.split(':').next().unwrap_or(&g.name);
             lines.push(GhostLine {
-                legend: None,
+                legend: format!("{number} test"),
                 colour: faint,
                 points: test.clone(),
             });

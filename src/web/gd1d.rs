@@ -1,15 +1,13 @@
-//! The wasm-bindgen handles of the lessons that have views of their own:
-//! gradient descent on a 1D curve, and logistic regression next to LDA.
+//! The wasm-bindgen handle of the Gradient-descent view: gradient descent on
+//! a 1D curve L(w), and the map of where it ends for every (w₀, η).
 
 use super::canvas::Canvas;
-use super::{device_pixel_ratio, js_err, seed_of};
+use super::{device_pixel_ratio, js_err, to_json};
 use crate::lessons::gd1d::{escaped, iterates, outcome_map, Curve, Outcome};
 use crate::lessons::gd1d_words::{class_names, verdict};
-use crate::lessons::lda::lda;
-use crate::lessons::logistic::{loss, normal_start, train, two_gaussians, Linear, Points};
 use crate::render::charts::gd1d::{draw_gd1d, draw_outcome_map, outcome_colour};
-use crate::render::charts::logistic::{draw_logistic, panel_title, Panel};
 use crate::render::PixelRect;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -157,14 +155,21 @@ impl Gd1dView {
     /// The map's legend as JSON, [{"label", "colour"}…]: one entry per
     /// minimum of the curve (named by its w), then "still moving", "diverges".
     pub fn legend_json(&self) -> String {
-        let entries: Vec<String> = class_names(self.curve)
+        /// One entry of the map's legend.
+        #[derive(Serialize)]
+        struct Entry {
+            label: String,
+            colour: String,
+        }
+        let entries: Vec<Entry> = class_names(self.curve)
             .into_iter()
             .map(|(o, label)| {
                 let [r, g, b] = outcome_colour(o);
-                format!("{{\"label\":\"{label}\",\"colour\":\"#{r:02x}{g:02x}{b:02x}\"}}")
+                let colour = format!("#{r:02x}{g:02x}{b:02x}");
+                Entry { label, colour }
             })
             .collect();
-        format!("[{}]", entries.join(","))
+        to_json(&entries)
     }
 
     /// The canvas pixel [x, y] of the current (w₀, η) on the last drawn map
@@ -175,12 +180,18 @@ impl Gd1dView {
 
     /// The settings as JSON.
     pub fn settings_json(&self) -> String {
-        format!(
-            "{{\"curve\":\"{}\",\"w0\":{},\"eta\":{}}}",
-            self.curve.name(),
-            self.w0,
-            self.eta
-        )
+        /// The view's settings, named as the page's address names them.
+        #[derive(Serialize)]
+        struct Settings {
+            curve: &'static str,
+            w0: f64,
+            eta: f64,
+        }
+        to_json(&Settings {
+            curve: self.curve.name(),
+            w0: self.w0,
+            eta: self.eta,
+        })
     }
 }
 
@@ -196,133 +207,5 @@ impl Gd1dView {
             .map(|c| lo + (hi - lo) * (c as f64 + 0.5) / cols as f64)
             .collect();
         (etas, w0s)
-    }
-}
-
-/// The iteration counts of the notes' figure.
-const SNAPSHOTS: [usize; 4] = [10, 100, 1000, 10_000];
-
-/// Logistic regression by gradient descent on two Gaussian classes, with LDA.
-#[wasm_bindgen]
-pub struct LogisticView {
-    data: Points,
-    spreads: (f64, f64),
-    seeds: (u64, u64),
-    eta: f64,
-    /// Computed on first use, not in each setter: the page pushes every control
-    /// at load (three setters, 10,000 iterations each) while this view is hidden.
-    snapshots: Option<Vec<(usize, Linear)>>,
-}
-
-#[wasm_bindgen]
-impl LogisticView {
-    /// The notes' setting: 100 points, η = 0.1, w ~ N(0, I), b = 0; spreads
-    /// 1 and 0.5, so the classes overlap (the loss then has a finite minimum,
-    /// as in the notes' figure) and LDA's shared covariance is visibly wrong.
-    #[wasm_bindgen(constructor)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> LogisticView {
-        let mut v = LogisticView {
-            data: Points::default(),
-            spreads: (1.0, 0.5),
-            seeds: (1, 1),
-            eta: 0.1,
-            snapshots: None,
-        };
-        v.rebuild();
-        v
-    }
-
-    /// The classes' spreads (0.05 to 2) and the data seed.
-    pub fn set_data(&mut self, spread_pos: f64, spread_neg: f64, seed: f64) -> Result<(), JsError> {
-        for s in [spread_pos, spread_neg] {
-            if !s.is_finite() || !(0.05..=2.0).contains(&s) {
-                return Err(js_err(format!("A spread must be between 0.05 and 2 (got {s}).")));
-            }
-        }
-        self.seeds.0 = seed_of(seed, "The data seed")?;
-        self.spreads = (spread_pos, spread_neg);
-        self.rebuild();
-        Ok(())
-    }
-
-    /// η of w ← w − η ∇L (the loss is a sum over the points), 1e-4 to 10.
-    pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
-        if !eta.is_finite() || !(1e-4..=10.0).contains(&eta) {
-            return Err(js_err(format!("η must be between 1e-4 and 10 (got {eta}).")));
-        }
-        self.eta = eta;
-        self.rebuild();
-        Ok(())
-    }
-
-    /// The seed of the initial w.
-    pub fn set_weight_seed(&mut self, seed: f64) -> Result<(), JsError> {
-        self.seeds.1 = seed_of(seed, "The weight seed")?;
-        self.rebuild();
-        Ok(())
-    }
-
-    /// Draws the four snapshots (10, 100, 1000, 10000 iterations) with the LDA
-    /// boundary dashed when `show_lda`.
-    pub fn draw(&mut self, canvas: HtmlCanvasElement, show_lda: bool) -> Result<(), JsError> {
-        let (data, snapshots) = self.computed();
-        let panels: Vec<Panel> = snapshots
-            .iter()
-            .map(|&(n, m)| Panel {
-                title: panel_title(n, loss(data, &m)),
-                model: m,
-            })
-            .collect();
-        let backend = Canvas::new(canvas)?;
-        let lda = if show_lda { lda(data) } else { None };
-        draw_logistic(backend, data, &panels, lda, 2, device_pixel_ratio()).map_err(js_err)
-    }
-
-    /// The snapshots and LDA as JSON: "snapshots" [{"iterations","loss","w","b"}…],
-    /// "lda" {"loss","w","b"} (its boundary's logistic loss ℒ, as the snapshots'),
-    /// and the "eta" they were trained with.
-    pub fn results_json(&mut self) -> String {
-        let eta = self.eta;
-        let (data, snapshots) = self.computed();
-        let item = |m: &Linear| {
-            let l = finite_or_null(loss(data, m));
-            format!("\"loss\":{l},\"w\":[{},{}],\"b\":{}", m.w[0], m.w[1], m.b)
-        };
-        let snaps: Vec<String> = snapshots
-            .iter()
-            .map(|(n, m)| format!("{{\"iterations\":{n},{}}}", item(m)))
-            .collect();
-        let lda = lda(data).map_or("null".to_string(), |m| format!("{{{}}}", item(&m)));
-        format!(
-            "{{\"snapshots\":[{}],\"lda\":{lda},\"eta\":{eta}}}",
-            snaps.join(",")
-        )
-    }
-}
-
-impl LogisticView {
-    fn rebuild(&mut self) {
-        self.data = two_gaussians(100, self.spreads.0, self.spreads.1, self.seeds.0);
-        self.snapshots = None;
-    }
-
-    /// The data and the snapshots of the current settings, trained now if a
-    /// setter changed them since the last call.
-    fn computed(&mut self) -> (&Points, &[(usize, Linear)]) {
-        let (data, start, eta) = (&self.data, normal_start(self.seeds.1), self.eta);
-        let snapshots = self
-            .snapshots
-            .get_or_insert_with(|| train(data, start, eta, &SNAPSHOTS));
-        (data, snapshots)
-    }
-}
-
-/// A number for JSON: `null` where JSON has no literal (∞, NaN).
-fn finite_or_null(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v}")
-    } else {
-        "null".into()
     }
 }
