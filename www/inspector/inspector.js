@@ -46,13 +46,53 @@ function stepLabel(at, L) {
   return `step ${k} of ${2 * L}: ${at.phase} pass, layer ${at.layer}`;
 }
 
-/** The cost readout's text: times, their ratio beside the notes' ≈ 2, and the multiply-adds. */
-function costText(c) {
+/** The notes' rule of thumb for backward / forward, and how far from it the page explains why. */
+const NOTES_RATIO = 2;
+const EXPLAIN_BELOW = 1.5;
+const EXPLAIN_ABOVE = 2.5;
+/** σ′ from the kept x(l) = σ(s(l)), as Activation::backprop computes it. */
+const DERIVATIVE = { tanh: '1 − x² for tanh', sigmoid: 'x (1 − x) for the sigmoid' };
+
+/**
+ * Why the measured times' ratio is far from the notes' ≈ 2, from what the core's two
+ * passes do (nn/mlp.rs, nn/matrix.rs, nn/activation.rs); "" when it is not far.
+ * @param {object} c measureCost's answer
+ * @param {string[]} sigmas the network's σ, hidden then output
+ */
+function whyNotTwo(c, sigmas) {
   const ratio = c.backwardMs / c.forwardMs;
+  const counts = formatMeasure(c.backwardMacs / c.forwardMacs);
+  if (ratio < EXPLAIN_BELOW) {
+    const costly = [...new Set(sigmas.filter((s) => s === 'tanh' || s === 'sigmoid'))];
+    const sigma = costly.length > 0
+      ? `, and the forward pass evaluates σ(s(l)) = ${costly.join(' and ')} for every unit and sample, which costs more than a `
+        + `multiply-add, where the backward pass reads σ′ off the kept x(l) (${costly.map((s) => DERIVATIVE[s]).join(', ')})`
+      : '';
+    return `\nWhy the times give less than ${NOTES_RATIO} here: besides its multiply-adds, each pass has work that is not one — `
+      + 'the call from JavaScript, copying the samples into the network\'s layout and (forward) the outputs back'
+      + `${sigma}. The fewer the multiply-adds (here ${c.forwardMacs} per forward pass), the larger that work's share of both `
+      + `times; on wider layers the multiply-adds dominate and the times' ratio comes closer to theirs (${counts} here).`;
+  }
+  if (ratio > EXPLAIN_ABOVE) {
+    const ns = (ms, macs) => formatMeasure((ms * 1e6) / macs);
+    return `\nWhy the times give more than ${NOTES_RATIO} here: the backward pass took longer per multiply-add than the forward pass `
+      + `(${ns(c.backwardMs, c.backwardMacs)} ns against ${ns(c.forwardMs, c.forwardMacs)} ns): its ∂ℓ/∂w(l) is one sum over the `
+      + `${c.rows} samples per weight, each with a few more operations to add up its partial sums, and ∂ℓ/∂s(l) = ∂ℓ/∂x(l) ⊙ σ′(s(l)) `
+      + 'is computed for every unit; a timing can also include other work of the browser (Measure again shows how much it varies).';
+  }
+  return '';
+}
+
+/** The cost readout's text: times, their ratio beside the notes' ≈ 2 (and why it differs), the multiply-adds. */
+function costText(c, sigmas) {
+  const ratio = c.backwardMs / c.forwardMs;
+  const seconds = formatDuration(c.elapsedMs);
   return `Over the ${c.rows} training samples: forward ${formatDuration(c.forwardMs)}, backward ${formatDuration(c.backwardMs)}`
-    + ` (medians of ${c.calls} passes): backward / forward = ${formatMeasure(ratio)} (the notes: ≈ 2).\n`
+    + ` (medians over ${c.forwardCalls} and ${c.backwardCalls} passes, each kind timed for at least ${seconds}):`
+    + ` backward / forward = ${formatMeasure(ratio)} (the notes: ≈ ${NOTES_RATIO}).\n`
     + `Multiply-adds: forward ${c.forwardMacs}, backward ${c.backwardMacs}: ratio ${formatMeasure(c.backwardMacs / c.forwardMacs)}`
-    + ' (no ∂ℓ/∂x(0) is needed for the inputs, so below 2).';
+    + ' (no ∂ℓ/∂x(0) is needed for the inputs, so below 2).'
+    + whyNotTwo(c, sigmas);
 }
 
 /**
@@ -75,9 +115,17 @@ export function createInspector({ doc, view, changed }) {
   let k = 0;
   let shown = '';
   let checked = { key: '', at: -Infinity };
+  let measured = '';
   const layers = () => JSON.parse(view.settings_json()).hidden.length + 1;
   const sample = () => Math.min(Math.max(0, Math.floor(Number(c.sample.value) || 0)), view.train_size() - 1);
-  const measure = () => { c.cost.textContent = costText(measureCost(view)); };
+  // What the cost depends on: the layers' widths and σ, the inputs, the number of samples.
+  const costKey = (settings) => JSON.stringify([settings.hidden, settings.hidden_activation, settings.output_activation,
+    settings.features, settings.classes, settings.task, view.train_size()]);
+  const measure = () => {
+    const settings = JSON.parse(view.settings_json());
+    measured = costKey(settings);
+    c.cost.textContent = costText(measureCost(view), [settings.hidden_activation, settings.output_activation]);
+  };
 
   const render = () => {
     const L = layers();
@@ -100,19 +148,22 @@ export function createInspector({ doc, view, changed }) {
   const update = () => {
     if (c.panel.hidden) return;
     c.sample.max = String(view.train_size() - 1);
-    const model = `${view.iteration()}|${view.settings_json()}`;
+    const settings = view.settings_json();
+    const model = `${view.iteration()}|${settings}`;
     const key = `${model}|${sample()}|${k}`;
     if (key !== shown) {
       shown = key;
       render();
     }
     gradientCheck(model);
+    // A new network (widths, σ, inputs) or data set has another cost: measured again at once.
+    if (costKey(JSON.parse(settings)) !== measured) measure();
   };
   const sync = () => {
     c.panel.hidden = !c.toggle.checked;
     shown = '';
     checked = { key: '', at: -Infinity };
-    if (!c.panel.hidden) measure();
+    measured = ''; // measured by the next update, once every setting of this change is in
     changed();
   };
   const setStep = (step) => {

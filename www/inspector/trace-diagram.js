@@ -1,6 +1,7 @@
 // The backprop inspector's network diagram (#bp-diagram): one column of nodes per
-// layer x(0) … x(L), an edge per weight w(l)_ij. The values of the current step are
-// written beside the nodes, and the edges are coloured by the sign and weighted by
+// layer x(0) … x(L), an edge per weight w(l)_ij. The values computed up to the current
+// step are written in each unit's box (the edges run between the boxes, never across
+// a value), and the edges are coloured by the sign and weighted by
 // the size of w(l) (forward) or ∂ℓ/∂w(l) (backward), with the exact value in a
 // tooltip; the focus layer's matrix is written out in full by matrixTable below.
 
@@ -18,25 +19,59 @@ function node(doc, name, attrs, text) {
   return el;
 }
 
-/** Node centres: column per layer, rows centred vertically. */
-function layout(widths, width, height) {
-  const dx = width / widths.length;
-  return widths.map((n, l) => {
-    const dy = Math.min(60, (height - 30) / n);
-    const top = height / 2 - (dy * (n - 1)) / 2;
-    return Array.from({ length: n }, (_, i) => ({ x: dx * (l + 0.3), y: top + dy * i }));
-  });
-}
+/** Height of one text line of a unit's box, and the box's padding (SVG units). */
+const LINE = 12;
+const PAD = 5;
+/** Radius of a unit's circle, at the left end of its box. */
+const RADIUS = 8;
+/** Width of one character of the diagram's monospace font (10 px), a little generous. */
+const CHAR = 6.3;
+/** Horizontal room left between two columns of boxes, for the edges alone. */
+const GAP = 70;
+/** The most lines a unit shows (the output in the backward pass: x, ∂ℓ/∂x, ∂ℓ/∂s). */
+const MOST_LINES = 3;
 
 /** The text lines beside unit i of layer l (0 = input) at step `at` (see inspector.js). */
 function nodeLines(trace, l, i, at) {
   const L = trace.layers.length;
   if (l === 0) return [`x = ${fmt(trace.input[i])}`];
   const layer = trace.layers[l - 1];
+  // The input step and the forward pass show the values computed so far, and no ∂ℓ/∂….
+  if (at.phase === 'input') return [];
   if (at.phase === 'forward') return l <= at.layer ? [`s = ${fmt(layer.s[i])}`, `x = ${fmt(layer.x[i])}`] : [];
+  // The backward pass has reached layers L down to at.layer; below, the forward values stay.
   if (l < at.layer) return [`x = ${fmt(layer.x[i])}`];
   const lines = [`∂ℓ/∂x = ${fmt(layer.dx[i])}`, `∂ℓ/∂s = ${fmt(layer.ds[i])}`];
   return l === L ? [`x = ${fmt(layer.x[i])}`, ...lines] : lines;
+}
+
+/**
+ * Where each unit's box goes. Every box of a column has the same width, wide enough
+ * for the longest line any step writes in it (so the drawing does not move from step
+ * to step), and the edges run only in the gaps between columns: from the right side
+ * of a box to the left side of the next column's, never across a value.
+ */
+function layout(trace, widths) {
+  const L = trace.layers.length;
+  const every = [{ phase: 'forward', layer: L }, ...trace.layers.map((_, l) => ({ phase: 'backward', layer: l + 1 }))];
+  const boxWidth = widths.map((n, l) => {
+    let chars = 0;
+    for (let i = 0; i < n; i += 1) every.forEach((at) => nodeLines(trace, l, i, at).forEach((t) => { chars = Math.max(chars, t.length); }));
+    return 2 * RADIUS + 3 * PAD + CHAR * chars;
+  });
+  const boxHeight = MOST_LINES * LINE + 2 * PAD;
+  const pitch = boxHeight + 8;
+  const height = Math.max(...widths) * pitch + 30;
+  let left = 4;
+  const columns = widths.map((n, l) => {
+    const top = (height - 22) / 2 - (pitch * n) / 2 + 4;
+    const column = Array.from({ length: n }, (_, i) => ({
+      left, right: left + boxWidth[l], top: top + pitch * i, y: top + pitch * i + boxHeight / 2, height: boxHeight,
+    }));
+    left += boxWidth[l] + GAP;
+    return column;
+  });
+  return { columns, width: left - GAP + 4, height };
 }
 
 /** The edges into layer l: w(l) forward, ∂ℓ/∂w(l) once the backward pass has reached it. */
@@ -53,7 +88,7 @@ function edges(doc, trace, l, pos, at) {
       const a = pos[l - 1][j];
       const b = pos[l][i];
       const line = node(doc, 'line', {
-        x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: v >= 0 ? POSITIVE : NEGATIVE,
+        x1: a.right, y1: a.y, x2: b.left, y2: b.y, stroke: v >= 0 ? POSITIVE : NEGATIVE,
         'stroke-width': (0.5 + (3 * Math.abs(v)) / max).toFixed(2), 'stroke-opacity': 0.75,
       });
       line.append(node(doc, 'title', {}, `${name}(${l})[${i + 1},${j + 1}] = ${fmt(v)}`));
@@ -72,25 +107,27 @@ function edges(doc, trace, l, pos, at) {
 export function drawDiagram(svg, trace, at) {
   const doc = svg.ownerDocument;
   const widths = [trace.layers[0].inputs, ...trace.layers.map((layer) => layer.outputs)];
-  const width = 480;
-  const height = Math.max(180, Math.max(...widths) * 48 + 30);
+  const { columns: pos, width, height } = layout(trace, widths);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const pos = layout(widths, width, height);
   const parts = [];
   for (let l = 1; l < widths.length; l += 1) parts.push(edges(doc, trace, l, pos, at));
   pos.forEach((column, l) => column.forEach((p, i) => {
     const focus = l === at.layer && at.phase !== 'input' ? ' focus' : '';
-    const g = node(doc, 'g', { class: `unit${l === 0 ? ' input' : ''}${focus}` });
+    const g = node(doc, 'g', { class: `unit${l === 0 ? ' input' : ''}${focus}`, 'data-layer': l });
     const layer = l === 0 ? null : trace.layers[l - 1];
-    g.append(node(doc, 'circle', { cx: p.x, cy: p.y, r: 9 }));
+    g.append(node(doc, 'rect', { x: p.left, y: p.top, width: p.right - p.left, height: p.height, rx: 4, class: 'box' }));
+    const cx = p.left + PAD + RADIUS;
+    g.append(node(doc, 'circle', { cx, cy: p.y, r: RADIUS }));
     g.append(node(doc, 'title', {}, l === 0 ? `x(0)_${i + 1}, an input`
       : `unit ${i + 1} of layer ${l} (σ = ${layer.activation}), bias b(${l})_${i + 1} = ${fmt(layer.b[i])}`));
-    nodeLines(trace, l, i, at).forEach((text, k) => {
-      g.append(node(doc, 'text', { x: p.x + 13, y: p.y - 4 + 11 * k, class: 'value' }, text));
+    const lines = nodeLines(trace, l, i, at);
+    lines.forEach((text, k) => {
+      const y = p.y + (k - (lines.length - 1) / 2) * LINE + 3.5;
+      g.append(node(doc, 'text', { x: cx + RADIUS + PAD, y, class: 'value' }, text));
     });
     parts.push(g);
   }));
-  widths.forEach((_, l) => parts.push(node(doc, 'text', { x: pos[l][0].x, y: height - 4, class: 'layer-name' },
+  widths.forEach((_, l) => parts.push(node(doc, 'text', { x: (pos[l][0].left + pos[l][0].right) / 2, y: height - 6, class: 'layer-name' },
     l === 0 ? 'x(0)' : `x(${l})`)));
   svg.replaceChildren(...parts);
 }

@@ -1,6 +1,13 @@
 // The Lessons menu (#lesson) and the panel that explains the chosen lesson. Choosing
 // a lesson runs its setup through the page's own controls (see list.js); the
-// panel then shows its sentences and its action buttons.
+// panel then shows its sentences and its action buttons, on the lesson's view only
+// (it hides with that view, so its buttons never act on a view not shown).
+//
+// The keyboard browses the menu without launching anything: on a closed <select>
+// the arrow keys change its value and fire 'change' at every press, so a 'change'
+// that follows a key is only a look at the next title; Enter, or the Start button
+// (#lesson-start), opens the lesson shown. A choice made with the pointer (the
+// menu's list) opens at once.
 
 /**
  * Sets a control as a user would and fires its 'change', so the control's own
@@ -97,7 +104,9 @@ export function createLessonMenu({
     writeText();
     const actions = [{ ...again, run: () => open(id) }, ...(lesson.actions ?? [])];
     el('lesson-actions').replaceChildren(...actions.map((a) => actionButton(doc, a, ctx, onChange)));
+    panel.dataset.view = lesson.view;
     panel.hidden = false;
+    offerStart();
     // The setup's own notices ("model rebuilt", …) were for single edits; one sentence says it all.
     if (!status.showingDivergence()) status.info(`Lesson “${lesson.title}”: every parameter is set; change any of them.`);
     loop.changed();
@@ -106,10 +115,49 @@ export function createLessonMenu({
   const close = () => {
     current = '';
     select.value = '';
+    delete panel.dataset.view;
     panel.hidden = true;
+    offerStart();
     onChange();
   };
-  select.addEventListener('change', () => (select.value ? open(select.value) : close()));
+  const start = el('lesson-start');
+  // Start is offered while the menu shows a lesson other than the one open.
+  const offerStart = () => {
+    start.disabled = select.value === '' || select.value === current;
+    start.classList.toggle('primary', !start.disabled);
+  };
+  const commit = () => {
+    keyed = false;
+    const result = select.value ? open(select.value) : close();
+    offerStart();
+    return result;
+  };
+  // Whether the next 'change' comes from a key (browsing) rather than from a choice.
+  let keyed = false;
+  const OPENS_LIST = new Set([' ', 'F4']);
+  select.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+    } else if (event.key !== 'Tab' && !OPENS_LIST.has(event.key) && !event.altKey) {
+      keyed = true;
+    }
+  });
+  select.addEventListener('pointerdown', () => { keyed = false; });
+  select.addEventListener('change', () => {
+    if (!keyed) return commit();
+    keyed = false;
+    offerStart();
+    return undefined;
+  });
+  // Leaving the menu without opening what it shows puts back the lesson that is open,
+  // unless the focus goes to Start: the menu never names a lesson that is not set up.
+  select.addEventListener('blur', (event) => {
+    if (event.relatedTarget === start) return;
+    select.value = current;
+    offerStart();
+  });
+  start.addEventListener('click', commit);
   el('lesson-close').addEventListener('click', close);
   return { open, close, current: () => current };
 }
