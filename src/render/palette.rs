@@ -1,33 +1,39 @@
-//! The colours of the two classes and of the heatmap between them.
+//! The page's colours: the Okabe–Ito palette (Okabe and Ito, "Color Universal
+//! Design", 2002), whose colours stay apart under protanopia, deuteranopia and
+//! tritanopia (tests/render/palette.rs simulates each and checks every pair a
+//! chart shows together). Pairs of curves differ by line style too: the test
+//! curve and the quadratic model are dashed (render::charts::style::dash_of).
+//! www/style.css repeats these colours for the HTML legends.
 
 /// An RGB colour.
 pub type Rgb = [u8; 3];
 
 /// Class −1.
-pub const NEGATIVE: Rgb = [8, 119, 189];
+pub const NEGATIVE: Rgb = [0, 114, 178];
 /// Class +1.
-pub const POSITIVE: Rgb = [245, 147, 34];
+pub const POSITIVE: Rgb = [230, 159, 0];
 /// Where the network is undecided (output on the threshold).
 pub const NEUTRAL: Rgb = [246, 246, 246];
 /// The 0-level line of the output: the decision boundary itself.
 pub const BOUNDARY: Rgb = [40, 40, 40];
 /// The train-loss curve.
 pub const TRAIN_CURVE: Rgb = [30, 30, 30];
-/// The test-loss curve.
-pub const TEST_CURVE: Rgb = [214, 39, 40];
+/// The test-loss curve (drawn dashed), and LDA's boundary in the logistic view.
+pub const TEST_CURVE: Rgb = [213, 94, 0];
 
 /// The target ψ in the 1D view.
 pub const TARGET: Rgb = [35, 35, 35];
 /// The fit f in the 1D view.
-pub const FIT: Rgb = [230, 85, 13];
+pub const FIT: Rgb = [213, 94, 0];
 /// One unit's term ω_k σ(w_k x + b_k) in the 1D view.
-pub const UNIT: Rgb = [8, 119, 189];
-/// The unit under the pointer.
-pub const HIGHLIGHT: Rgb = [117, 38, 170];
+pub const UNIT: Rgb = [0, 114, 178];
+/// The unit under the pointer in the 1D view; the quadratic model (dashed) in the
+/// gradient-descent view.
+pub const HIGHLIGHT: Rgb = [204, 121, 167];
 /// The samples the trained mode learns from.
 pub const SAMPLE: Rgb = [120, 120, 120];
 /// Kept runs' loss curves (ghosts), drawn dashed and faded, one colour each.
-pub const GHOSTS: [Rgb; 3] = [[120, 120, 120], [44, 160, 44], [148, 103, 189]];
+pub const GHOSTS: [Rgb; 3] = [[120, 120, 120], [86, 180, 233], [120, 60, 140]];
 
 /// The heatmap colour for a confidence c ∈ [−1, 1]: the class colour, paler
 /// as |c| falls, so the points drawn on top stay readable.

@@ -6,3 +6,4 @@ mod charts;
 mod diagram;
 mod ghosts;
 mod lesson_charts;
+mod palette;

@@ -8,8 +8,8 @@
 import { fmt } from '../app/format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const POSITIVE = 'rgb(245, 147, 34)';
-const NEGATIVE = 'rgb(8, 119, 189)';
+const POSITIVE = 'rgb(230, 159, 0)';
+const NEGATIVE = 'rgb(0, 114, 178)';
 
 /** An SVG element with attributes (and text). */
 function node(doc, name, attrs, text) {

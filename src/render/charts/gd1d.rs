@@ -12,17 +12,19 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// One colour per minimum, in the order of `Curve::minima()`: every curve
-/// has at most this many, so no two minima share a colour.
+/// One colour per minimum, in the order of `Curve::minima()`: every curve has
+/// at most this many, so no two minima share a colour. The first five (the most
+/// a curve has) stay apart from each other and from the two outcome greys under
+/// every colour blindness (tests/render/palette.rs).
 pub const MINIMA: [Rgb; 8] = [
     NEGATIVE,
     POSITIVE,
-    [44, 160, 44],
-    [148, 103, 189],
+    [86, 180, 233],
     [140, 86, 75],
-    [227, 119, 194],
-    [188, 189, 34],
-    [23, 190, 207],
+    [20, 40, 100],
+    [0, 158, 115],
+    [204, 121, 167],
+    [240, 228, 66],
 ];
 
 /// Colour of each outcome in the map.
@@ -30,7 +32,7 @@ pub fn outcome_colour(o: Outcome) -> Rgb {
     match o {
         Outcome::Converged(k) => MINIMA[k % MINIMA.len()],
         Outcome::Oscillating => [200, 200, 200],
-        Outcome::Diverged => [60, 60, 60],
+        Outcome::Diverged => [0, 0, 0],
     }
 }
 
@@ -85,19 +87,31 @@ pub fn draw_gd1d<DB: DrawingBackend>(
         .draw()
         .map_err(fail)?;
     // Each curve is cut where it leaves the plot, in as many pieces as it has.
-    let mut draw_line = |f: &dyn Fn(f64) -> f64, style: ShapeStyle| -> Result<(), String> {
-        let points: Vec<(f64, f64)> = grid.iter().map(|&w| (w, f(w))).collect();
-        for run in crate::render::runs_inside(&points, y_lo, y_hi) {
-            chart.draw_series(LineSeries::new(run, style)).map_err(fail)?;
-        }
-        Ok(())
-    };
-    draw_line(&|w| curve.value(w), rgb(TARGET).stroke_width(px(2.0)))?;
+    // A dash (and gap) length draws the curve dashed: the quadratic model is, so
+    // that it differs from the solid tangent by line style as well as colour.
+    let mut draw_line =
+        |f: &dyn Fn(f64) -> f64, style: ShapeStyle, dash: Option<(u32, u32)>| -> Result<(), String> {
+            let points: Vec<(f64, f64)> = grid.iter().map(|&w| (w, f(w))).collect();
+            for run in crate::render::runs_inside(&points, y_lo, y_hi) {
+                match dash {
+                    Some((d, g)) => chart.draw_series(DashedLineSeries::new(run, d, g, style)),
+                    None => chart.draw_series(LineSeries::new(run, style)),
+                }
+                .map_err(fail)?;
+            }
+            Ok(())
+        };
+    draw_line(&|w| curve.value(w), rgb(TARGET).stroke_width(px(2.0)), None)?;
     let inside = |w: f64| w.is_finite() && (lo..=hi).contains(&w);
     if let Some(&w0) = ws.last().filter(|&&w| inside(w)) {
         let (l0, d0) = (curve.value(w0), curve.derivative(w0));
-        draw_line(&|w| l0 + d0 * (w - w0), rgb(UNIT).stroke_width(px(1.0)))?;
-        draw_line(&|w| curve.model(w0, eta, w), rgb(HIGHLIGHT).stroke_width(px(1.5)))?;
+        draw_line(&|w| l0 + d0 * (w - w0), rgb(UNIT).stroke_width(px(1.0)), None)?;
+        let model_dash = Some((px(6.0).max(2), px(4.0).max(1)));
+        draw_line(
+            &|w| curve.model(w0, eta, w),
+            rgb(HIGHLIGHT).stroke_width(px(2.0)),
+            model_dash,
+        )?;
     }
     draw_iterates(&mut chart, curve, ws, y_hi - 0.08 * (y_hi - y_lo), scale)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();

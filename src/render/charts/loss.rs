@@ -3,7 +3,7 @@
 //! log10 scale.
 
 use super::legend::{draw_legend, legend_height, Entry, Layout};
-use super::style::{fail, rgb, sans};
+use super::style::{dash_of, fail, rgb, sans};
 use crate::render::palette::{Rgb, GHOSTS, TEST_CURVE, TRAIN_CURVE};
 use crate::train::history::LossHistory;
 use plotters::prelude::*;
@@ -114,7 +114,9 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
 
     // The legend's band is measured first: the plot takes what is left under it.
     let line_width = px(1.5).max(1);
-    let dash = (px(5.0).max(2), px(3.0).max(1));
+    // Ghosts: long dashes, faded; the test curve: short dashes (style::dash_of).
+    let dash = (px(7.0).max(2), px(4.0).max(1));
+    let curve_dash = |curve: &Curve| dash_of(curve.colour).map(|(d, g)| (px(d).max(2), px(g).max(1)));
     let ghost_style = |line: &GhostLine| rgb(line.colour).mix(0.6).stroke_width(line_width);
     let curve_style = |curve: &Curve| rgb(curve.colour).stroke_width(line_width);
     let ghost_entries = ghost_lines.iter().map(|line| Entry {
@@ -125,7 +127,7 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
     let curve_entries = curves.iter().map(|curve| Entry {
         name: curve.name,
         style: curve_style(curve),
-        dash: None,
+        dash: curve_dash(curve),
     });
     // The current run first: it is what the class is looking at.
     let legend: Vec<Entry<'_>> = curve_entries.chain(ghost_entries).collect();
@@ -176,9 +178,11 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
             .map_err(fail)?;
     }
     for (curve, points) in curves.iter().zip(shown) {
-        chart
-            .draw_series(LineSeries::new(points, curve_style(curve)))
-            .map_err(fail)?;
+        match curve_dash(curve) {
+            Some((d, g)) => chart.draw_series(DashedLineSeries::new(points, d, g, curve_style(curve))),
+            None => chart.draw_series(LineSeries::new(points, curve_style(curve))),
+        }
+        .map_err(fail)?;
     }
     root.present().map_err(fail)
 }
