@@ -79,6 +79,20 @@ describe('on a phone', () => {
   });
 });
 
+describe('on a 1366 × 768 laptop', () => {
+  test('the boundary, the loss chart and the status line are all on the first screen', async () => {
+    const { page, errors, close } = await playground.openPage('', undefined, { viewport: { width: 1366, height: 768 } });
+    for (const s of ['#boundary', '#loss-curve', '#iteration', '#play']) await assertInWindow(page, s, [1366, 768]);
+    // A message (here: an η refused) is shown beside the chart, where the eye is.
+    await page.fill('#eta-number', '0');
+    await page.press('#eta-number', 'Enter');
+    await page.waitForFunction(() => document.getElementById('status').textContent !== '', null, WAIT);
+    await assertInWindow(page, '#status', [1366, 768]);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
 describe('on a 1024 × 768 projector', () => {
   test('presentation mode shows the boundary and the loss chart together, and leaving it restores the page', async () => {
     const { page, errors, close } = await playground.openPage('', undefined, PROJECTOR);

@@ -123,7 +123,7 @@ export const LESSONS = [
     id: 'gradient-descent',
     view: 'gd',
     title: 'Gradient descent and the step η',
-    text: 'Each step w_(t+1) = w_t − η L′(w_t) jumps to the minimum of the quadratic model L̃ (purple), whose curvature is 1/η. '
+    text: 'Each step w_(t+1) = w_t − η L′(w_t) jumps to the minimum of the quadratic model L̃ (dashed pink), whose curvature is 1/η. '
       + 'On (w − 1)², where L″ = 2: small η crawls, η between ½ and 1 converges while oscillating around the minimum, '
       + 'η above 1 = 2/L″ diverges. On two wells, w₀ decides which local minimum is found: drag it and read the map.',
     setup(ctx) {
