@@ -2,7 +2,7 @@
 //! a 1D curve L(w), and the map of where it ends for every (w₀, η).
 
 use super::canvas::Canvas;
-use super::{device_pixel_ratio, js_err, to_json};
+use super::{device_pixel_ratio, js_err, lesson_eta, to_json};
 use crate::lessons::gd1d::{escaped, iterates, outcome_map, Curve, Outcome};
 use crate::lessons::gd1d_words::{class_names, verdict};
 use crate::render::charts::gd1d::{draw_gd1d, draw_outcome_map, outcome_colour};
@@ -70,10 +70,7 @@ impl Gd1dView {
 
     /// η, from 1e-4 to 10; restarts from w₀.
     pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
-        if !eta.is_finite() || !(1e-4..=10.0).contains(&eta) {
-            return Err(js_err(format!("η must be between 1e-4 and 10 (got {eta}).")));
-        }
-        self.eta = eta;
+        self.eta = lesson_eta(eta)?;
         self.reset();
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! iteration counts, and LDA's boundary beside them.
 
 use super::canvas::Canvas;
-use super::{device_pixel_ratio, js_err, seed_of, to_json};
+use super::{device_pixel_ratio, js_err, lesson_eta, seed_of, to_json};
 use crate::lessons::lda::lda;
 use crate::lessons::logistic::{loss, normal_start, train, two_gaussians, Linear, Points};
 use crate::render::charts::logistic::{draw_logistic, panel_title, Panel};
@@ -60,10 +60,7 @@ impl LogisticView {
 
     /// η of w ← w − η ∇L (the loss is a sum over the points), 1e-4 to 10.
     pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
-        if !eta.is_finite() || !(1e-4..=10.0).contains(&eta) {
-            return Err(js_err(format!("η must be between 1e-4 and 10 (got {eta}).")));
-        }
-        self.eta = eta;
+        self.eta = lesson_eta(eta)?;
         self.rebuild();
         Ok(())
     }

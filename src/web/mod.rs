@@ -83,6 +83,17 @@ pub fn limits() -> String {
     })
 }
 
+/// The η of a one-parameter lesson (gradient descent in 1D, logistic
+/// regression), from 1e-4 to 10, or the sentence refusing it.
+#[cfg(feature = "lesson-views")]
+fn lesson_eta(eta: f64) -> Result<f64, JsError> {
+    if eta.is_finite() && (1e-4..=10.0).contains(&eta) {
+        Ok(eta)
+    } else {
+        Err(js_err(format!("η must be between 1e-4 and 10 (got {eta}).")))
+    }
+}
+
 /// A structured answer for JavaScript, as JSON (which `JSON.parse` reads):
 /// every handle answers this one way. Non-finite numbers become null.
 fn to_json<T: serde::Serialize>(value: &T) -> String {
