@@ -1,5 +1,5 @@
 // Takes the README's pictures of the classification view: the first picture and
-// those of its diagram, classes, regression, ghosts and hide flags. Not a test (npm test does not run it): run it by hand
+// those of its diagram, classes, regression, ghosts and hide flags, presentation mode and a phone. Not a test (npm test does not run it): run it by hand
 // after `npm run build` when the page's look changes:
 //   node tests/e2e/screenshots.mjs [outdir] [name.png …]
 // outdir defaults to www/screenshots; with names, only those pictures are taken.
@@ -124,5 +124,19 @@ for (const [name, take] of Object.entries(shots)) {
     console.log('saved', name);
     await close();
   }
+}
+// (f) In class: presentation mode at a projector's 1024 × 768, and the page on a
+// 390 × 844 phone (the first screen, with the Play bar), each after some training.
+for (const [name, address, options] of [
+  ['presentation.png', '?present=1', { viewport: { width: 1024, height: 768 } }],
+  ['phone.png', '', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }],
+]) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const { page, errors, close } = await playground.openPage(address, undefined, options);
+  await trainUntil(page, () => window.playground.view.iteration() >= 1200);
+  await page.screenshot({ path: path.join(OUT, name) });
+  if (errors.length > 0) console.error(name, errors);
+  console.log('saved', name);
+  await close();
 }
 await playground.close();
