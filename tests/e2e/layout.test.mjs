@@ -79,6 +79,29 @@ describe('on a phone', () => {
   });
 });
 
+describe('a finger on the Gradient-descent curve', () => {
+  test('dragging sets w₀, as the mouse does', async () => {
+    const { page, errors, close } = await playground.openPage('', undefined, PHONE);
+    await page.tap('#view-gd');
+    await page.waitForFunction(() => document.getElementById('gd-loss').textContent.trim() !== '—', null, WAIT);
+    const start = Number(await page.inputValue('#gd-w0'));
+    const b = await box(page, '#gd-curve');
+    const y = (b.top + b.bottom) / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    // From the middle of the plot to a quarter of its width: w₀ moves left.
+    const [x0, x1] = [b.left + 0.55 * (b.right - b.left), b.left + 0.25 * (b.right - b.left)];
+    await touch('touchStart', x0);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', x0 + ((x1 - x0) * i) / 8);
+    await touch('touchEnd', x1);
+    await frames(page);
+    const moved = Number(await page.inputValue('#gd-w0'));
+    assert.ok(moved < start && moved < 0, `w₀ followed the finger: ${start} → ${moved}`);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
 describe('on a 1366 × 768 laptop', () => {
   test('the boundary, the loss chart and the status line are all on the first screen', async () => {
     const { page, errors, close } = await playground.openPage('', undefined, { viewport: { width: 1366, height: 768 } });
