@@ -9,8 +9,13 @@ import { fmt, formatDuration, formatMeasure, formatRelativeError } from '../app/
 import { measureCost } from './backprop-cost.js';
 import { drawDiagram, matrixTable } from './trace-diagram.js';
 
-/** Gradient checks run at most this often while training plays (each is 2P passes). */
+/**
+ * Gradient checks run at most this often while training plays (each is 2P passes
+ * over the training set), and never more than one twentieth of the time: on a
+ * wide network, where one check takes long, the pause between checks grows with it.
+ */
 const CHECK_INTERVAL_MS = 500;
+const CHECK_SHARE = 1 / 20;
 
 /** Step k of 0 … 2L: 0 the input, 1 … L forward, L + 1 … 2L backward from layer L. */
 function stepAt(k, L) {
@@ -114,7 +119,7 @@ export function createInspector({ doc, view, changed }) {
   };
   let k = 0;
   let shown = '';
-  let checked = { key: '', at: -Infinity };
+  let checked = { key: '', at: -Infinity, took: 0 };
   let measured = '';
   const layers = () => JSON.parse(view.settings_json()).hidden.length + 1;
   const sample = () => Math.min(Math.max(0, Math.floor(Number(c.sample.value) || 0)), view.train_size() - 1);
@@ -141,9 +146,10 @@ export function createInspector({ doc, view, changed }) {
   };
   const gradientCheck = (key) => {
     const now = performance.now();
-    if (key === checked.key || now - checked.at < CHECK_INTERVAL_MS) return;
-    checked = { key, at: now };
+    const pause = Math.max(CHECK_INTERVAL_MS, checked.took / CHECK_SHARE);
+    if (key === checked.key || now - checked.at < pause) return;
     c.check.textContent = formatRelativeError(view.gradient_check());
+    checked = { key, at: now, took: performance.now() - now };
   };
   const update = () => {
     if (c.panel.hidden) return;
@@ -162,7 +168,7 @@ export function createInspector({ doc, view, changed }) {
   const sync = () => {
     c.panel.hidden = !c.toggle.checked;
     shown = '';
-    checked = { key: '', at: -Infinity };
+    checked = { key: '', at: -Infinity, took: 0 };
     measured = ''; // measured by the next update, once every setting of this change is in
     changed();
   };
