@@ -6,6 +6,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::f32::consts::{PI, TAU};
 
+/// The largest |ψ| a drawn curve may reach: the plot's y range.
+pub const DRAWN_MAX: f32 = 1.5;
+
 /// A target function ψ.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
@@ -70,8 +73,8 @@ impl Target {
         Target::Smooth { seed, terms }
     }
 
-    /// The curve through the drawn points (at least two, finite, spanning
-    /// more than 0.05 in x).
+    /// The curve through the drawn points (at least two, finite, within the
+    /// plot's ±1.5 in y, spanning more than 0.05 in x).
     pub fn drawn(xs: &[f64], ys: &[f64]) -> Result<Target, String> {
         if xs.len() != ys.len() || xs.len() < 2 {
             return Err("A drawn curve needs at least two points.".to_string());
@@ -79,6 +82,11 @@ impl Target {
         let mut pts: Vec<(f32, f32)> = xs.iter().zip(ys).map(|(&x, &y)| (x as f32, y as f32)).collect();
         if pts.iter().any(|(x, y)| !x.is_finite() || !y.is_finite()) {
             return Err("The drawn curve has a point that is not a number.".to_string());
+        }
+        if pts.iter().any(|(_, y)| y.abs() > DRAWN_MAX) {
+            return Err(format!(
+                "A drawn curve stays within ±{DRAWN_MAX} (the plot's range)."
+            ));
         }
         pts.sort_by(|a, b| a.0.total_cmp(&b.0));
         if pts[pts.len() - 1].0 - pts[0].0 < 0.05 {
