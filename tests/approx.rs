@@ -181,23 +181,36 @@ fn the_unit_terms_add_up_to_the_network_output() {
 #[test]
 fn a_drawn_curve_is_sorted_and_interpolated_linearly() {
     let t = Target::drawn(&[0.5, -0.5, 0.0], &[1.0, -1.0, 0.5]).unwrap();
-    assert_eq!(t.value(-0.5), -1.0);
-    assert_eq!(t.value(0.0), 0.5);
-    assert!((t.value(-0.25) - -0.25).abs() < 1e-6);
-    assert!((t.value(0.25) - 0.75).abs() < 1e-6);
-    assert_eq!(
-        (t.value(-1.0), t.value(1.0)),
-        (-1.0, 1.0),
-        "constant beyond the ends"
-    );
+    // Kept at 129 heights, each within half a quantum (1.5/32767) of the stroke.
+    let near = |x: f32, y: f32| (t.value(x) - y).abs() <= 1.5 / 32767.0;
+    assert!(near(-0.5, -1.0) && near(0.0, 0.5) && near(-0.25, -0.25) && near(0.25, 0.75));
+    assert!(near(-1.0, -1.0) && near(1.0, 1.0), "constant beyond the ends");
     assert!(Target::drawn(&[0.1], &[0.0]).is_err());
     assert!(Target::drawn(&[0.1, 0.11], &[0.0, 1.0]).is_err());
     assert!(Target::drawn(&[0.0, f64::NAN], &[0.0, 1.0]).is_err());
+    assert!(
+        Target::drawn(&[0.0, 0.5], &[0.0, 1.6]).is_err(),
+        "beyond the plot"
+    );
     // The lab's ψ on its grid follows the drawn curve.
     let mut lab = Lab::new();
     lab.set_target(t.clone());
     for (&x, &p) in lab.xs().iter().zip(lab.psi()) {
         assert_eq!(p, t.value(x));
+    }
+}
+
+/// A drawn ψ travels in the address exactly, and a bad code is refused.
+#[test]
+fn a_drawn_curve_comes_back_from_its_code() {
+    let t = Target::drawn(&[-0.8, -0.1, 0.4, 0.9], &[0.3, -1.4, 1.2, 0.0]).unwrap();
+    let code = t.drawn_code().unwrap();
+    assert!(code.len() < 400, "{} characters", code.len());
+    assert_eq!(Target::from_drawn_code(&code).unwrap(), t);
+    assert_eq!(Target::Sin.drawn_code(), None);
+    for bad in ["", "2.AAAA", "1.AA", "1.!!!!", &code[..code.len() - 4]] {
+        let err = Target::from_drawn_code(bad).unwrap_err();
+        assert!(err.contains("drawn curve"), "{bad}: {err}");
     }
 }
 
@@ -215,7 +228,10 @@ fn each_mode_keeps_its_own_state() {
     assert_eq!(lab.units(), 8);
     lab.reset();
     assert_eq!(lab.units(), 0);
-    assert!(lab.set_units(0).is_err() && lab.set_units(501).is_err());
+    lab.set_units(0).unwrap();
+    assert!(lab.set_units(501).is_err());
+    lab.set_mode(Mode::Trained);
+    assert!(lab.set_units(0).is_err(), "a trained f needs a unit");
     assert!(lab
         .set_samples(Samples {
             n: 1,

@@ -129,6 +129,10 @@ async function boot() {
   const { switcher, lessons } = wireTabs({ adapters, lessonViews, loop, training, status });
   const address = createUrlState({
     win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status,
+    drawn: {
+      code: () => adapters.approx?.drawnCode() ?? null,
+      restore: (text) => (adapters.approx ? adapters.approx.restoreDrawn(text) : 'the approximation view is not loaded'),
+    },
   });
   address.restore();
   // Said last, so that the address's own message does not hide it.

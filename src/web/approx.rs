@@ -72,6 +72,21 @@ impl ApproxView {
         Ok(())
     }
 
+    /// The drawn curve's code for the address ("" when none was drawn).
+    pub fn drawn_code(&self) -> String {
+        self.drawn
+            .as_ref()
+            .and_then(Target::drawn_code)
+            .unwrap_or_default()
+    }
+
+    /// Keeps the curve of an address's code as the drawn ψ (chosen by
+    /// set_target("drawn")); a bad code is refused with a sentence.
+    pub fn set_drawn_code(&mut self, code: &str) -> Result<(), JsError> {
+        self.drawn = Some(Target::from_drawn_code(code).map_err(js_err)?);
+        Ok(())
+    }
+
     /// K for the current mode.
     pub fn set_units(&mut self, k: f64) -> Result<(), JsError> {
         let k = whole(k, "K")?.min(MAX_UNITS as u64 + 1) as usize;

@@ -8,6 +8,8 @@
 // ?hide=… hides chosen controls (hide.js) and is kept in the address.
 // ?own=… holds the user's own points when the data are theirs (classify/own-data.js),
 // applied after the data controls, whose generated points they replace.
+// ?approx-psi=… holds a curve drawn as ψ (approx/approx.js), applied before the
+// controls, so that approx-target=drawn finds it.
 
 import { applyHideFlags, hideGroups } from './hide.js';
 
@@ -21,7 +23,8 @@ const KEYS = [
   'optimizer', 'momentum-beta', 'regularization', 'lambda', 'stop', 'stop-epochs', 'stop-loss',
   'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
   'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
-  'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
+    // The mode before K: K is the shown mode's (the construction's K = 7 comes back at 7).
+  'approx-target-seed', 'approx-target', 'approx-mode', 'approx-units', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',
   'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
 ];
@@ -72,12 +75,14 @@ function problem(el, text) {
  * @param {{ open: Function, current: () => string }} deps.lessons the lesson menu
  * @param {{ setHidden: (widths: number[]) => boolean,
  *   ownPoints: { code: () => string|null, restore: (text: string) => string } }} deps.classifier
+ * @param {{ code: () => string|null, restore: (text: string) => string }} deps.drawn the drawn ψ's
+ *   code (null when none was drawn or its view is not built) and its restore ('' or why not)
  * @param {() => string|null} deps.view the view shown
  * @param {import('./status.js').Status} deps.status
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, view, status }) {
+export function createUrlState({ win, doc, lessons, classifier, drawn, view, status }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
@@ -88,6 +93,8 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
     TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
     const own = classifier.ownPoints.code();
     if (own !== null) q.set('own', own);
+    const psi = drawn.code();
+    if (psi !== null) q.set('approx-psi', psi);
     const url = `${win.location.pathname}?${q}${win.location.hash}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', url);
   };
@@ -104,6 +111,10 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
       target.dispatchEvent(new Event('change', { bubbles: true }));
       if (read(target) !== text) ignored.push(`${name}=${text} (refused)`);
     };
+    if (q.has('approx-psi')) {
+      const why = drawn.restore(q.get('approx-psi'));
+      if (why) ignored.push(`approx-psi=… (${why.replace(/\.$/, '')})`);
+    }
     KEYS.forEach((id) => { if (q.has(id)) set(id, q.get(id)); });
     if (q.has('hidden')) {
       const text = q.get('hidden');
@@ -131,7 +142,7 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'hidden', 'own', 'approx-psi', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {
