@@ -21,7 +21,7 @@ const KEYS = [
   // Input features (x1 and x2 last, so that a link never passes through an empty set) and the display switch.
   'feature-x1sq', 'feature-x2sq', 'feature-x1x2', 'feature-sinx1', 'feature-sinx2', 'feature-x1', 'feature-x2', 'discretize',
   'optimizer', 'momentum-beta', 'regularization', 'lambda', 'stop', 'stop-epochs', 'stop-loss',
-  'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
+  'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample', 'plane-mode', 'new-point-set',
   'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
     // The mode before K: K is the shown mode's (the construction's K = 7 comes back at 7).
   'approx-target-seed', 'approx-target', 'approx-mode', 'approx-units', 'approx-show-units', 'approx-log-scale',
