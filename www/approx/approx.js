@@ -164,7 +164,7 @@ export function createApprox({ doc, view, freshSeed, status, changed, modeChange
     const said = status.snapshot();
     const k = view.units();
     if (said.kind !== 'info' || !/\bK = \d+/.test(said.text) || new RegExp(`\\bK = ${k}\\b`).test(said.text)) return;
-    status.info(`The construction has K = ${k} units: ε = ${formatMeasure(view.max_error())}. `
+    status.info(`The construction has K = ${k} unit${k === 1 ? '' : 's'}: ε = ${formatMeasure(view.max_error())}. `
       + 'Step adds one unit, Play one per frame, Reset removes them all.');
   };
   const followUnits = () => {
