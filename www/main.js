@@ -129,6 +129,10 @@ async function boot() {
   const { switcher, lessons } = wireTabs({ adapters, lessonViews, loop, training, status });
   const address = createUrlState({
     win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status,
+    training: {
+      values: training.values,
+      applyTo: (name, values) => (adapters[name] ? training.applyTo(adapters[name], values) : ['eta-number']),
+    },
     drawn: {
       code: () => adapters.approx?.drawnCode() ?? null,
       restore: (text) => (adapters.approx ? adapters.approx.restoreDrawn(text) : 'the approximation view is not loaded'),

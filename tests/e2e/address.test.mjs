@@ -1,7 +1,7 @@
 // A copied link reproduces what was on screen: per view, its settings are changed,
 // the address is read (location.href) and opened in a fresh browser context, and every
 // control of the page and the view's readouts must be the same there (the construction's
-// K and ε, a drawn ψ, the view's own η / steps per frame / batch size). And after
+// K and ε, a drawn ψ, each view's own η / steps per frame / batch size). And after
 // "Restore my points" the data controls agree with the chart.
 //
 // Run: node --test tests/e2e/address.test.mjs   (after scripts/build.sh)
@@ -61,6 +61,8 @@ describe('a copied link reproduces the view on screen', () => {
   test('Universal approximation: its own η / steps / batch, the construction at K = 7, a drawn ψ', async () => {
     const { page, errors, close } = await playground.openPage();
     try {
+      // The classification view's own η, changed before, travels too.
+      await setValue(page, '#eta-number', '0.3');
       await page.click('#view-approx');
       await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
       await setValue(page, '#eta-number', '0.02');
@@ -89,6 +91,13 @@ describe('a copied link reproduces the view on screen', () => {
         const again = await fresh.page.evaluate(async () => (await window.playground.lessonHandles()).approx.drawn_code());
         assert.equal(again, code);
         assert.equal(await fresh.page.textContent('#approx-units-now'), '7');
+        await fresh.page.click('#view-classify');
+        await frames(fresh.page, 2);
+        assert.equal(await fresh.page.inputValue('#eta-number'), '0.3', 'the classification view keeps its own η');
+        assert.equal(await fresh.page.evaluate(() => JSON.parse(window.playground.view.settings_json()).eta), 0.3);
+        await fresh.page.click('#view-approx');
+        await frames(fresh.page, 2);
+        assert.equal(await fresh.page.inputValue('#eta-number'), '0.02');
       } finally {
         await fresh.close();
       }

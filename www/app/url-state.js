@@ -28,8 +28,10 @@ const KEYS = [
   'gd-curve-select', 'gd-w0', 'gd-eta',
   'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
 ];
-/** The Training controls: per view, so they are saved for the view shown (with a prefix). */
+/** The Training controls: per view, so they are saved for each view (with its name as a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
+/** The views, by the prefix of their Training values. */
+const VIEWS = ['classify', 'approx', 'gd', 'logistic'];
 
 /**
  * Whether applying the address needs one of `views` built first: it names one (#gd),
@@ -43,6 +45,8 @@ export function addressNeeds({ location, doc, lessons, views }) {
   const q = new URLSearchParams(location.search);
   const lesson = lessons.find((l) => l.id === q.get('lesson'));
   if (lesson && views.includes(lesson.view)) return true;
+  // A lesson view's own η, steps per frame or batch size (saved only when not its defaults).
+  if (views.some((v) => TRAINING.some((id) => q.has(`${v}.${id}`)))) return true;
   return KEYS.some((id) => {
     const el = doc.getElementById(id);
     return q.has(id) && el !== null && views.includes(el.closest('[data-view]')?.dataset.view) && q.get(id) !== read(el);
@@ -77,12 +81,14 @@ function problem(el, text) {
  *   ownPoints: { code: () => string|null, restore: (text: string) => string } }} deps.classifier
  * @param {{ code: () => string|null, restore: (text: string) => string }} deps.drawn the drawn ψ's
  *   code (null when none was drawn or its view is not built) and its restore ('' or why not)
+ * @param {{ values: () => Map<string, object>, applyTo: (name: string, values: object) => string[] }} deps.training
+ *   every view's Training values, and an address's values into a view not shown (the ids refused)
  * @param {() => string|null} deps.view the view shown
  * @param {import('./status.js').Status} deps.status
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, drawn, view, status }) {
+export function createUrlState({ win, doc, lessons, classifier, drawn, training, view, status }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
@@ -90,7 +96,10 @@ export function createUrlState({ win, doc, lessons, classifier, drawn, view, sta
     if (hide) q.set('hide', hide);
     q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
     KEYS.forEach((id) => q.set(id, read(el(id))));
-    TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
+    // Every view's own η, steps per frame and batch size (a view not shown: if not its defaults).
+    training.values().forEach((v, name) => {
+      [v.eta, v.stepsPerFrame, v.batch].forEach((value, i) => q.set(`${name}.${TRAINING[i]}`, value));
+    });
     const own = classifier.ownPoints.code();
     if (own !== null) q.set('own', own);
     const psi = drawn.code();
@@ -124,6 +133,11 @@ export function createUrlState({ win, doc, lessons, classifier, drawn, view, sta
         || !classifier.setHidden(widths)) ignored.push(`hidden=${text} (refused)`);
     }
     TRAINING.forEach((id) => { const key = `${view()}.${id}`; if (q.has(key)) set(id, q.get(key), key); });
+    VIEWS.filter((name) => name !== view() && TRAINING.some((id) => q.has(`${name}.${id}`))).forEach((name) => {
+      const [eta, stepsPerFrame, batch] = TRAINING.map((id) => q.get(`${name}.${id}`) ?? undefined);
+      training.applyTo(name, { eta, stepsPerFrame, batch })
+        .forEach((id) => ignored.push(`${name}.${id}=${q.get(`${name}.${id}`)} (refused)`));
+    });
     if (q.has('own')) {
       const why = classifier.ownPoints.restore(q.get('own'));
       if (why) ignored.push(`own=… (${why.replace(/\.$/, '')})`);
@@ -142,7 +156,7 @@ export function createUrlState({ win, doc, lessons, classifier, drawn, view, sta
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'hidden', 'own', 'approx-psi', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'hidden', 'own', 'approx-psi', ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {
