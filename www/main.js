@@ -133,10 +133,7 @@ async function boot() {
       values: training.values,
       applyTo: (name, values) => (adapters[name] ? training.applyTo(adapters[name], values) : ['eta-number']),
     },
-    drawn: {
-      code: () => adapters.approx?.drawnCode() ?? null,
-      restore: (text) => (adapters.approx ? adapters.approx.restoreDrawn(text) : 'the approximation view is not loaded'),
-    },
+    extras: () => adapters.approx?.addressExtras ?? [],
   });
   address.restore();
   // Said last, so that the address's own message does not hide it.

@@ -87,6 +87,11 @@ impl ApproxView {
         Ok(())
     }
 
+    /// K of the trained mode, whichever mode is shown (for the address).
+    pub fn trained_units(&self) -> usize {
+        self.lab.trainer().settings().hidden[0]
+    }
+
     /// K for the current mode.
     pub fn set_units(&mut self, k: f64) -> Result<(), JsError> {
         let k = whole(k, "K")?.min(MAX_UNITS as u64 + 1) as usize;

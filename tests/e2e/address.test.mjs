@@ -77,6 +77,7 @@ describe('a copied link reproduces the view on screen', () => {
       for (let i = 1; i <= 30; i += 1) await page.mouse.move(...at(i / 30));
       await page.mouse.up();
       await page.waitForFunction(() => document.getElementById('approx-target').value === 'drawn', null, WAIT);
+      await setValue(page, '#approx-units', '12');
       await page.selectOption('#approx-mode', 'constructed');
       await page.click('#reset');
       for (let i = 0; i < 7; i += 1) await page.click('#step');
@@ -91,6 +92,10 @@ describe('a copied link reproduces the view on screen', () => {
         const again = await fresh.page.evaluate(async () => (await window.playground.lessonHandles()).approx.drawn_code());
         assert.equal(again, code);
         assert.equal(await fresh.page.textContent('#approx-units-now'), '7');
+        // The trained mode kept its own K = 12.
+        await fresh.page.selectOption('#approx-mode', 'trained');
+        assert.equal(await fresh.page.inputValue('#approx-units'), '12');
+        await fresh.page.selectOption('#approx-mode', 'constructed');
         await fresh.page.click('#view-classify');
         await frames(fresh.page, 2);
         assert.equal(await fresh.page.inputValue('#eta-number'), '0.3', 'the classification view keeps its own η');
@@ -104,7 +109,7 @@ describe('a copied link reproduces the view on screen', () => {
       // A bad drawn curve is refused with a sentence, and ψ keeps its default.
       const bad = await reopen(url.replace(/approx-psi=[^&#]*/, 'approx-psi=1.AAAA'), true);
       try {
-        assert.match(await bad.page.textContent('#status'), /approx-psi=… \(The drawn curve's code holds/);
+        assert.match(await bad.page.textContent('#status'), /approx-psi=1\.AAAA \(The drawn curve's code holds/);
         assert.deepEqual(bad.errors, []);
       } finally {
         await bad.close();

@@ -8,8 +8,9 @@
 // ?hide=… hides chosen controls (hide.js) and is kept in the address.
 // ?own=… holds the user's own points when the data are theirs (classify/own-data.js),
 // applied after the data controls, whose generated points they replace.
-// ?approx-psi=… holds a curve drawn as ψ (approx/approx.js), applied before the
-// controls, so that approx-target=drawn finds it.
+// ?approx-psi=… holds a curve drawn as ψ, and ?approx-trained-units=… the trained
+// mode's K while the construction is shown (approx/approx.js): both are applied before
+// the controls, so that approx-target=drawn finds the curve and the mode is still trained.
 
 import { applyHideFlags, hideGroups } from './hide.js';
 
@@ -30,6 +31,8 @@ const KEYS = [
 ];
 /** The Training controls: per view, so they are saved for each view (with its name as a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
+/** The address's values kept outside the controls (deps.extras). */
+const EXTRAS = ['approx-psi', 'approx-trained-units'];
 /** The views, by the prefix of their Training values. */
 const VIEWS = ['classify', 'approx', 'gd', 'logistic'];
 
@@ -45,6 +48,7 @@ export function addressNeeds({ location, doc, lessons, views }) {
   const q = new URLSearchParams(location.search);
   const lesson = lessons.find((l) => l.id === q.get('lesson'));
   if (lesson && views.includes(lesson.view)) return true;
+  if (EXTRAS.some((key) => q.has(key))) return true;
   // A lesson view's own η, steps per frame or batch size (saved only when not its defaults).
   if (views.some((v) => TRAINING.some((id) => q.has(`${v}.${id}`)))) return true;
   return KEYS.some((id) => {
@@ -79,8 +83,9 @@ function problem(el, text) {
  * @param {{ open: Function, current: () => string }} deps.lessons the lesson menu
  * @param {{ setHidden: (widths: number[]) => boolean,
  *   ownPoints: { code: () => string|null, restore: (text: string) => string } }} deps.classifier
- * @param {{ code: () => string|null, restore: (text: string) => string }} deps.drawn the drawn ψ's
- *   code (null when none was drawn or its view is not built) and its restore ('' or why not)
+ * @param {() => {key: string, code: () => string|null, restore: (text: string) => string}[]} deps.extras
+ *   values kept outside the controls (a drawn ψ, the trained K): each one's text for the address
+ *   (null when there is none) and its restore ('' or why not); empty while their view is not built
  * @param {{ values: () => Map<string, object>, applyTo: (name: string, values: object) => string[] }} deps.training
  *   every view's Training values, and an address's values into a view not shown (the ids refused)
  * @param {() => string|null} deps.view the view shown
@@ -88,7 +93,7 @@ function problem(el, text) {
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, drawn, training, view, status }) {
+export function createUrlState({ win, doc, lessons, classifier, extras, training, view, status }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
@@ -102,8 +107,10 @@ export function createUrlState({ win, doc, lessons, classifier, drawn, training,
     });
     const own = classifier.ownPoints.code();
     if (own !== null) q.set('own', own);
-    const psi = drawn.code();
-    if (psi !== null) q.set('approx-psi', psi);
+    extras().forEach(({ key, code }) => {
+      const text = code();
+      if (text !== null) q.set(key, text);
+    });
     const url = `${win.location.pathname}?${q}${win.location.hash}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', url);
   };
@@ -120,10 +127,14 @@ export function createUrlState({ win, doc, lessons, classifier, drawn, training,
       target.dispatchEvent(new Event('change', { bubbles: true }));
       if (read(target) !== text) ignored.push(`${name}=${text} (refused)`);
     };
-    if (q.has('approx-psi')) {
-      const why = drawn.restore(q.get('approx-psi'));
-      if (why) ignored.push(`approx-psi=… (${why.replace(/\.$/, '')})`);
-    }
+    const later = new Set(EXTRAS);
+    extras().forEach(({ key, restore }) => {
+      later.delete(key);
+      if (!q.has(key)) return;
+      const why = restore(q.get(key));
+      if (why) ignored.push(`${key}=${q.get(key).length > 12 ? '…' : q.get(key)} (${why.replace(/\.$/, '')})`);
+    });
+    later.forEach((key) => { if (q.has(key)) ignored.push(`${key} (its view is not loaded)`); });
     KEYS.forEach((id) => { if (q.has(id)) set(id, q.get(id)); });
     if (q.has('hidden')) {
       const text = q.get('hidden');
@@ -156,7 +167,7 @@ export function createUrlState({ win, doc, lessons, classifier, drawn, training,
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'hidden', 'own', 'approx-psi', ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'hidden', 'own', ...EXTRAS, ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {

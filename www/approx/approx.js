@@ -17,6 +17,11 @@ const TARGET_NAMES = {
   smooth: 'a random smooth function', drawn: 'the drawn curve',
 };
 
+/** Runs `action`: '' if it went through, else its message. */
+function attempt(action) {
+  try { action(); return ''; } catch (err) { return messageOf(err); }
+}
+
 /** The targets that jump (at 0): the page says the theorem does not cover them. */
 const JUMPS = new Set(['step', 'sawtooth']);
 
@@ -192,11 +197,20 @@ export function createApprox({ doc, view, freshSeed, status, changed, modeChange
     // A stroke cannot continue in a hidden view (and its Escape must not reach the other view).
     leave: () => drawing.cancel(),
     pushAll,
-    /** The drawn ψ's code for the address, or null when none was drawn. */
-    drawnCode: () => view.drawn_code() || null,
-    /** Keeps the curve of an address's code as the drawn ψ: '' or why it was refused. */
-    restoreDrawn: (text) => {
-      try { view.set_drawn_code(text); return ''; } catch (err) { return messageOf(err); }
-    },
+    /** Values the address keeps outside the controls (see app/url-state.js). */
+    addressExtras: [
+      {
+        key: 'approx-psi',
+        code: () => view.drawn_code() || null,
+        restore: (text) => attempt(() => view.set_drawn_code(text)),
+      },
+      {
+        // The K box shows the shown mode's K; the trained one travels apart while the construction is shown.
+        key: 'approx-trained-units',
+        code: () => (view.mode() === 'constructed' ? String(view.trained_units()) : null),
+        restore: (text) => (view.mode() !== 'trained' ? 'only read before the mode is set'
+          : attempt(() => view.set_units(Number(text)))),
+      },
+    ],
   };
 }
