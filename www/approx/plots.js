@@ -80,9 +80,9 @@ export function createApproxAdapter({ doc, view, picker, followUnits }) {
     },
     diverged: () => view.diverged(),
     status: () => view.status(),
-    // The construction stops at its maximum K (or when no unit helps any more).
+    // The construction stops at its maximum K (or when no unit can be placed without raising ε).
     stalled: () => (trained() ? '' : view.status()
-      || `No further unit reduces the error: the construction stops at K = ${view.units()}.`),
+      || `No further unit can be placed without raising ε: the construction stops at K = ${view.units()}.`),
     iteration: () => view.iteration(),
     setLearningRate: (eta) => view.set_learning_rate(eta),
     setBatchSize: (k) => view.set_batch_size(k),
