@@ -78,7 +78,6 @@ describe('the universal-approximation lesson, from the menu', () => {
       const said = played.status.match(/\bK = (\d+)/);
       if (said) assert.equal(Number(said[1]), played.drawnK, played.status);
       assert.ok(parseReadout(played.epsilon) <= epsilons.at(-1));
-      // The ε chart is drawn from the same construction: its record never rises either.
       assert.deepEqual(errors, []);
     } finally {
       await close();
