@@ -132,6 +132,11 @@ async function boot() {
   const presentation = createPresentation({ doc: document, changed: loop.changed });
   const address = createUrlState({
     win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, status, presentation,
+    training: {
+      values: training.values,
+      applyTo: (name, values) => (adapters[name] ? training.applyTo(adapters[name], values) : ['eta-number']),
+    },
+    extras: () => adapters.approx?.addressExtras ?? [],
   });
   address.restore();
   // Said last, so that the address's own message does not hide it.

@@ -194,12 +194,14 @@ impl Lab {
         Ok(())
     }
 
-    /// K for the current mode: the trained model restarts with K units, the
-    /// construction is rebuilt with exactly K.
+    /// K for the current mode: the trained model restarts with K units (1 to
+    /// 500), the construction is rebuilt with exactly K (0 to 500).
     pub fn set_units(&mut self, k: usize) -> Result<(), String> {
-        if !(1..=MAX_UNITS).contains(&k) {
+        // The construction starts from no unit at all (Reset); a trained f needs one.
+        let least = usize::from(self.mode == Mode::Trained);
+        if !(least..=MAX_UNITS).contains(&k) {
             return Err(format!(
-                "K must be a whole number of units between 1 and {MAX_UNITS} (got {k})."
+                "K must be a whole number of units between {least} and {MAX_UNITS} (got {k})."
             ));
         }
         match self.mode {

@@ -1,10 +1,14 @@
 //! The functions ψ to approximate on [−1, 1]: a few classics, a random smooth
 //! one from a seed, and a curve the user draws.
 
+use crate::io::drawn_code::{self, DRAWN_SAMPLES};
 use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::f32::consts::{PI, TAU};
+
+/// The largest |ψ| a drawn curve may reach: the plot's y range.
+pub const DRAWN_MAX: f32 = 1.5;
 
 /// A target function ψ.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +31,9 @@ pub enum Target {
         /// (a_j, jπ/2, φ_j) for each term.
         terms: Vec<[f32; 3]>,
     },
-    /// The piecewise-linear curve through points sorted by x, constant beyond them.
+    /// A curve drawn by hand: the piecewise-linear curve through its heights
+    /// at `DRAWN_SAMPLES` evenly spaced points of the interval (multiples of
+    /// 1.5/32767, so that the address holds them exactly; `io::drawn_code`).
     Drawn(Vec<(f32, f32)>),
 }
 
@@ -70,8 +76,8 @@ impl Target {
         Target::Smooth { seed, terms }
     }
 
-    /// The curve through the drawn points (at least two, finite, spanning
-    /// more than 0.05 in x).
+    /// The curve through the drawn points (at least two, finite, within the
+    /// plot's ±1.5 in y, spanning more than 0.05 in x).
     pub fn drawn(xs: &[f64], ys: &[f64]) -> Result<Target, String> {
         if xs.len() != ys.len() || xs.len() < 2 {
             return Err("A drawn curve needs at least two points.".to_string());
@@ -80,11 +86,47 @@ impl Target {
         if pts.iter().any(|(x, y)| !x.is_finite() || !y.is_finite()) {
             return Err("The drawn curve has a point that is not a number.".to_string());
         }
+        if pts.iter().any(|(_, y)| y.abs() > DRAWN_MAX) {
+            return Err(format!(
+                "A drawn curve stays within ±{DRAWN_MAX} (the plot's range)."
+            ));
+        }
         pts.sort_by(|a, b| a.0.total_cmp(&b.0));
         if pts[pts.len() - 1].0 - pts[0].0 < 0.05 {
             return Err("Draw the curve across more of the interval (left to right).".to_string());
         }
-        Ok(Target::Drawn(pts))
+        // The stroke, constant beyond its ends, at the evenly spaced points.
+        let heights = drawn_xs()
+            .map(|x| drawn_code::quantise(interpolate(&pts, x)))
+            .collect();
+        Ok(Target::from_heights(heights))
+    }
+
+    /// The drawn curve of the integers `io::drawn_code` reads and writes.
+    fn from_heights(heights: Vec<i16>) -> Target {
+        Target::Drawn(
+            drawn_xs()
+                .zip(heights)
+                .map(|(x, q)| (x, drawn_code::height(q)))
+                .collect(),
+        )
+    }
+
+    /// A drawn curve from its code in the address.
+    pub fn from_drawn_code(text: &str) -> Result<Target, String> {
+        drawn_code::decode(text).map(Target::from_heights)
+    }
+
+    /// The drawn curve's code for the address (None for the other targets).
+    pub fn drawn_code(&self) -> Option<String> {
+        match self {
+            Target::Drawn(pts) => Some(drawn_code::encode(
+                &pts.iter()
+                    .map(|&(_, y)| drawn_code::quantise(y))
+                    .collect::<Vec<_>>(),
+            )),
+            _ => None,
+        }
     }
 
     /// The short name used in the page's controls.
@@ -112,6 +154,12 @@ impl Target {
             Target::Drawn(pts) => interpolate(pts, x),
         }
     }
+}
+
+/// The x of a drawn curve's heights: DRAWN_SAMPLES points, both ends included.
+fn drawn_xs() -> impl Iterator<Item = f32> {
+    let (lo, hi) = super::INTERVAL;
+    (0..DRAWN_SAMPLES).map(move |i| lo + (hi - lo) * i as f32 / (DRAWN_SAMPLES - 1) as f32)
 }
 
 fn eval_terms(terms: &[[f32; 3]], x: f32) -> f32 {

@@ -53,10 +53,13 @@ function setters(c, loop) {
  * @param {import('./loop.js').Loop} deps.loop
  * @param {import('./status.js').Status} deps.status
  * @returns {{ push: (adapter: import('./loop.js').Adapter) => boolean,
- *   switchTo: (adapter: import('./loop.js').Adapter) => void, sync: () => void }}
+ *   switchTo: (adapter: import('./loop.js').Adapter) => void, sync: () => void,
+ *   values: () => Map<string, {eta: string, stepsPerFrame: string, batch: string}>,
+ *   applyTo: (adapter: import('./loop.js').Adapter, values: object) => string[] }}
  *   push: make `adapter` active and send it its default η, steps per frame and batch
  *   size (at boot); switchTo: make it active and show its values; sync: enable the
- *   boxes and set the button tooltips for the active view's current mode
+ *   boxes and set the button tooltips for the active view's current mode; values: every
+ *   view's values for the address; applyTo: an address's values into a view not shown
  */
 export function wireTraining({ doc, loop, status }) {
   const c = findControls(doc);
@@ -85,6 +88,8 @@ export function wireTraining({ doc, loop, status }) {
 
   /** @type {Map<string, {eta: string, stepsPerFrame: string, batch: string}>} per view */
   const saved = new Map();
+  /** @type {Map<string, {eta: string, stepsPerFrame: string, batch: string}>} each view's defaults */
+  const defaults = new Map();
   const read = () => ({ eta: c.etaNumber.value, stepsPerFrame: c.stepsPerFrame.value, batch: c.batchSize.value });
   const show = (values) => {
     c.etaNumber.value = values.eta;
@@ -117,6 +122,7 @@ export function wireTraining({ doc, loop, status }) {
   const push = (adapter) => {
     loop.use(adapter);
     show(adapter.trainingDefaults);
+    defaults.set(adapter.name, adapter.trainingDefaults);
     const ok = [set.eta, set.batch, set.stepsPerFrame].every((step) => commit(inputs, step));
     saved.set(adapter.name, read());
     sync();
@@ -128,5 +134,35 @@ export function wireTraining({ doc, loop, status }) {
     show(saved.get(adapter.name) ?? adapter.trainingDefaults);
     sync();
   };
-  return { push, switchTo, sync };
+  /** Each view's accepted values that differ from its defaults (the shown view's always, from the boxes). */
+  const values = () => {
+    const all = new Map([...saved].filter(([name, v]) => {
+      const d = defaults.get(name);
+      return !d || v.eta !== d.eta || v.stepsPerFrame !== d.stepsPerFrame || v.batch !== d.batch;
+    }));
+    if (loop.adapter) all.set(loop.adapter.name, read());
+    return all;
+  };
+  /**
+   * Sends an address's values to a view not shown: its own setters check them, and the
+   * boxes, the status line and the loop end as they were. Returns the names refused.
+   */
+  const applyTo = (adapter, wanted) => {
+    const shown = loop.adapter;
+    const { playing } = loop;
+    const said = status.snapshot();
+    switchTo(adapter);
+    const refused = [];
+    [[c.etaNumber, wanted.eta, set.eta], [c.stepsPerFrame, wanted.stepsPerFrame, set.stepsPerFrame],
+      [c.batchSize, wanted.batch, set.batch]].forEach(([box, value, setter]) => {
+      if (value === undefined || box.value === value) return;
+      box.value = value;
+      if (!commit(inputs, setter)) refused.push(box.id);
+    });
+    switchTo(shown);
+    status.restore(said);
+    loop.setPlaying(playing);
+    return refused;
+  };
+  return { push, switchTo, sync, values, applyTo };
 }

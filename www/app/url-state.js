@@ -8,6 +8,9 @@
 // ?hide=… hides chosen controls (hide.js) and is kept in the address.
 // ?own=… holds the user's own points when the data are theirs (classify/own-data.js),
 // applied after the data controls, whose generated points they replace.
+// ?approx-psi=… holds a curve drawn as ψ, and ?approx-trained-units=… the trained
+// mode's K while the construction is shown (approx/approx.js): both are applied before
+// the controls, so that approx-target=drawn finds the curve and the mode is still trained.
 
 import { applyHideFlags, hideGroups } from './hide.js';
 
@@ -19,14 +22,19 @@ const KEYS = [
   // Input features (x1 and x2 last, so that a link never passes through an empty set) and the display switch.
   'feature-x1sq', 'feature-x2sq', 'feature-x1x2', 'feature-sinx1', 'feature-sinx2', 'feature-x1', 'feature-x2', 'discretize',
   'optimizer', 'momentum-beta', 'regularization', 'lambda', 'stop', 'stop-epochs', 'stop-loss',
-  'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample',
+  'log-scale', 'show-test', 'show-collapse', 'inspector-toggle', 'bp-sample', 'plane-mode', 'new-point-set',
   'approx-weight-seed', 'approx-activation', 'approx-samples', 'approx-noise', 'approx-sample-seed',
-  'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
+    // The mode before K: K is the shown mode's (the construction's K = 7 comes back at 7).
+  'approx-target-seed', 'approx-target', 'approx-mode', 'approx-units', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',
   'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
 ];
-/** The Training controls: per view, so they are saved for the view shown (with a prefix). */
+/** The Training controls: per view, so they are saved for each view (with its name as a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
+/** The address's values kept outside the controls (deps.extras). */
+const EXTRAS = ['approx-psi', 'approx-trained-units'];
+/** The views, by the prefix of their Training values. */
+const VIEWS = ['classify', 'approx', 'gd', 'logistic'];
 
 /**
  * Whether applying the address needs one of `views` built first: it names one (#gd),
@@ -40,6 +48,9 @@ export function addressNeeds({ location, doc, lessons, views }) {
   const q = new URLSearchParams(location.search);
   const lesson = lessons.find((l) => l.id === q.get('lesson'));
   if (lesson && views.includes(lesson.view)) return true;
+  if (EXTRAS.some((key) => q.has(key))) return true;
+  // A lesson view's own η, steps per frame or batch size (saved only when not its defaults).
+  if (views.some((v) => TRAINING.some((id) => q.has(`${v}.${id}`)))) return true;
   return KEYS.some((id) => {
     const el = doc.getElementById(id);
     return q.has(id) && el !== null && views.includes(el.closest('[data-view]')?.dataset.view) && q.get(id) !== read(el);
@@ -72,12 +83,19 @@ function problem(el, text) {
  * @param {{ open: Function, current: () => string }} deps.lessons the lesson menu
  * @param {{ setHidden: (widths: number[]) => boolean,
  *   ownPoints: { code: () => string|null, restore: (text: string) => string } }} deps.classifier
+ * @param {() => {key: string, code: () => string|null, restore: (text: string) => string}[]} deps.extras
+ *   values kept outside the controls (a drawn ψ, the trained K): each one's text for the address
+ *   (null when there is none) and its restore ('' or why not); empty while their view is not built
+ * @param {{ values: () => Map<string, object>, applyTo: (name: string, values: object) => string[] }} deps.training
+ *   every view's Training values, and an address's values into a view not shown (the ids refused)
  * @param {() => string|null} deps.view the view shown
+ * @param {{ active: () => boolean, set: (on: boolean) => void }} deps.presentation presentation mode
+ *   (app/presentation.js), kept as ?present=1
  * @param {import('./status.js').Status} deps.status
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, view, status, presentation }) {
+export function createUrlState({ win, doc, lessons, classifier, extras, training, view, status, presentation }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
@@ -86,9 +104,16 @@ export function createUrlState({ win, doc, lessons, classifier, view, status, pr
     if (presentation.active()) q.set('present', '1');
     q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
     KEYS.forEach((id) => q.set(id, read(el(id))));
-    TRAINING.forEach((id) => q.set(`${view()}.${id}`, read(el(id))));
+    // Every view's own η, steps per frame and batch size (a view not shown: if not its defaults).
+    training.values().forEach((v, name) => {
+      [v.eta, v.stepsPerFrame, v.batch].forEach((value, i) => q.set(`${name}.${TRAINING[i]}`, value));
+    });
     const own = classifier.ownPoints.code();
     if (own !== null) q.set('own', own);
+    extras().forEach(({ key, code }) => {
+      const text = code();
+      if (text !== null) q.set(key, text);
+    });
     const url = `${win.location.pathname}?${q}${win.location.hash}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', url);
   };
@@ -105,6 +130,14 @@ export function createUrlState({ win, doc, lessons, classifier, view, status, pr
       target.dispatchEvent(new Event('change', { bubbles: true }));
       if (read(target) !== text) ignored.push(`${name}=${text} (refused)`);
     };
+    const later = new Set(EXTRAS);
+    extras().forEach(({ key, restore }) => {
+      later.delete(key);
+      if (!q.has(key)) return;
+      const why = restore(q.get(key));
+      if (why) ignored.push(`${key}=${q.get(key).length > 12 ? '…' : q.get(key)} (${why.replace(/\.$/, '')})`);
+    });
+    later.forEach((key) => { if (q.has(key)) ignored.push(`${key} (its view is not loaded)`); });
     KEYS.forEach((id) => { if (q.has(id)) set(id, q.get(id)); });
     if (q.has('hidden')) {
       const text = q.get('hidden');
@@ -114,6 +147,11 @@ export function createUrlState({ win, doc, lessons, classifier, view, status, pr
         || !classifier.setHidden(widths)) ignored.push(`hidden=${text} (refused)`);
     }
     TRAINING.forEach((id) => { const key = `${view()}.${id}`; if (q.has(key)) set(id, q.get(key), key); });
+    VIEWS.filter((name) => name !== view() && TRAINING.some((id) => q.has(`${name}.${id}`))).forEach((name) => {
+      const [eta, stepsPerFrame, batch] = TRAINING.map((id) => q.get(`${name}.${id}`) ?? undefined);
+      training.applyTo(name, { eta, stepsPerFrame, batch })
+        .forEach((id) => ignored.push(`${name}.${id}=${q.get(`${name}.${id}`)} (refused)`));
+    });
     if (q.has('own')) {
       const why = classifier.ownPoints.restore(q.get('own'));
       if (why) ignored.push(`own=… (${why.replace(/\.$/, '')})`);
@@ -136,7 +174,7 @@ export function createUrlState({ win, doc, lessons, classifier, view, status, pr
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'present', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'present', 'hidden', 'own', ...EXTRAS, ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {

@@ -8,20 +8,29 @@ import { createCommitter } from '../app/commit.js';
 import { formatMeasure } from '../app/format.js';
 import { createTargetDrawing } from './draw-target.js';
 import { createUnitPicker } from './unit-picker.js';
-import { readNumber, readU32 } from '../app/validate.js';
+import { messageOf, readNumber, readU32 } from '../app/validate.js';
 
 /** ψ as the notices name it. */
 const TARGET_NAMES = {
-  sin: 'sin(3πx)', step: 'a step', abs: '|x|', sawtooth: 'a sawtooth', bump: 'a Gaussian bump',
+  sin: 'sin(3πx)', step: 'the step ±0.8', abs: '1.6|x| − 0.8', sawtooth: 'the sawtooth 1.6((x + 1) mod 1) − 0.8',
+  bump: 'the bump 1.6 e^(−x²/0.08) − 0.8',
   smooth: 'a random smooth function', drawn: 'the drawn curve',
 };
+
+/** Runs `action`: '' if it went through, else its message. */
+function attempt(action) {
+  try { action(); return ''; } catch (err) { return messageOf(err); }
+}
+
+/** The targets that jump (at 0): the page says the theorem does not cover them. */
+const JUMPS = new Set(['step', 'sawtooth']);
 
 /** Looks up the panel's elements once; the ids are part of the contract with the tests. */
 function findControls(doc) {
   const ids = ['approx-mode', 'approx-target', 'approx-target-seed', 'approx-draw', 'approx-units',
     'approx-units-slider', 'approx-activation', 'approx-samples', 'approx-noise',
     'approx-sample-seed', 'approx-weight-seed', 'approx-show-units', 'approx-log-scale',
-    'approx-plot', 'approx-overlay'];
+    'approx-plot', 'approx-overlay', 'approx-jump-note'];
   const camel = (id) => id.replace(/^approx-/, '').replace(/-(\w)/g, (_, ch) => ch.toUpperCase());
   return Object.fromEntries(ids.map((id) => [camel(id), doc.getElementById(id)]));
 }
@@ -36,6 +45,7 @@ function wireTarget({ c, view, commit }) {
     if (kind === 'drawn' && lastDrawn) view.set_drawn_target(lastDrawn.xs, lastDrawn.ys);
     else view.set_target(kind);
     c.targetSeed.disabled = kind !== 'smooth';
+    c.jumpNote.hidden = !JUMPS.has(kind);
     return `ψ is ${TARGET_NAMES[kind] ?? kind}: ${rebuilt()}`;
   };
   const targetSeed = () => {
@@ -48,6 +58,7 @@ function wireTarget({ c, view, commit }) {
     lastDrawn = stroke;
     c.target.value = 'drawn';
     c.targetSeed.disabled = true;
+    c.jumpNote.hidden = true;
     return `ψ is the curve you drew (${xs.length} points): ${rebuilt()}`;
   });
   c.target.addEventListener('change', () => commit([c.target, c.targetSeed], target));
@@ -151,7 +162,18 @@ export function createApprox({ doc, view, freshSeed, status, changed, modeChange
   [c.showUnits, c.logScale].forEach((el) => el.addEventListener('change', changed));
   // The construction grows K itself (Step, Play, Reset): the K box follows it, unless
   // the user is typing in it or dragging the slider.
+  // A sentence of the status line that names K states the current K: the
+  // construction's notices (Reset: K = 0 …) are rewritten as Step and Play add units.
+  const followStatus = () => {
+    if (view.mode() !== 'constructed') return;
+    const said = status.snapshot();
+    const k = view.units();
+    if (said.kind !== 'info' || !/\bK = \d+/.test(said.text) || new RegExp(`\\bK = ${k}\\b`).test(said.text)) return;
+    status.info(`The construction has K = ${k} unit${k === 1 ? '' : 's'}: ε = ${formatMeasure(view.max_error())}. `
+      + 'Step adds one unit, Play one per frame, Reset removes them all.');
+  };
   const followUnits = () => {
+    followStatus();
     const k = String(view.units());
     const editing = doc.activeElement === c.units || doc.activeElement === c.unitsSlider;
     if (c.units.value === k || editing) return;
@@ -175,5 +197,20 @@ export function createApprox({ doc, view, freshSeed, status, changed, modeChange
     // A stroke cannot continue in a hidden view (and its Escape must not reach the other view).
     leave: () => drawing.cancel(),
     pushAll,
+    /** Values the address keeps outside the controls (see app/url-state.js). */
+    addressExtras: [
+      {
+        key: 'approx-psi',
+        code: () => view.drawn_code() || null,
+        restore: (text) => attempt(() => view.set_drawn_code(text)),
+      },
+      {
+        // The K box shows the shown mode's K; the trained one travels apart while the construction is shown.
+        key: 'approx-trained-units',
+        code: () => (view.mode() === 'constructed' ? String(view.trained_units()) : null),
+        restore: (text) => (view.mode() !== 'trained' ? 'only read before the mode is set'
+          : attempt(() => view.set_units(Number(text)))),
+      },
+    ],
   };
 }

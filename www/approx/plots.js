@@ -19,8 +19,8 @@ const BUTTON_TITLES = {
     reset: 'Draw a new weight seed, re-initialise w_k, b_k, ω_k and c from it and restart at iteration 0 (same ψ and samples).',
   },
   constructed: {
-    play: 'Add one unit ω_k σ(w_k x + b_k) per animation frame, each placed and scaled to reduce the remaining error ψ − f, until K = 500.',
-    step: 'Add one unit ω_K σ(w_K x + b_K): a steep step (or a ReLU hinge) placed and scaled to reduce the remaining error ψ − f.',
+    play: 'Add one unit ω_k σ(w_k x + b_k) per animation frame, each placed where the error |ψ − f| is largest, until K = 500: ε never rises.',
+    step: 'Add one unit ω_K σ(w_K x + b_K): a steep step cutting the piece with the largest error (or a ReLU hinge where the error is largest); ε never rises.',
     reset: 'Remove every unit: K = 0 and f(x) = c. Step or Play then build the sum again, one unit at a time.',
   },
 };
@@ -80,9 +80,9 @@ export function createApproxAdapter({ doc, view, picker, followUnits }) {
     },
     diverged: () => view.diverged(),
     status: () => view.status(),
-    // The construction stops at its maximum K (or when no unit helps any more).
+    // The construction stops at its maximum K (or when no unit can be placed without raising ε).
     stalled: () => (trained() ? '' : view.status()
-      || `No further unit reduces the error: the construction stops at K = ${view.units()}.`),
+      || `No further unit can be placed without raising ε: the construction stops at K = ${view.units()}.`),
     iteration: () => view.iteration(),
     setLearningRate: (eta) => view.set_learning_rate(eta),
     setBatchSize: (k) => view.set_batch_size(k),

@@ -69,7 +69,7 @@ export function describeUnit(view, picker, shown) {
   const k = picker.highlight();
   if (!shown) return 'Tick "show units" to see each term ω_k σ(w_k x + b_k) of the sum.';
   if (k < 0) {
-    return view.units() > 0 ? 'Hover a thin curve to see its unit\'s w, b and ω; click to keep it.'
+    return view.units() > 0 ? 'Point at a thin curve (or tap it) to see its unit\'s w, b and ω; a click or a tap keeps it.'
       : 'No unit yet: f(x) = c. Step adds the first unit.';
   }
   const info = JSON.parse(view.unit_info(k));

@@ -17,6 +17,8 @@ import { messageOf } from '../app/validate.js';
 const ERASER_CSS_PX = 12;
 /** Controls whose change regenerates the data from the generator. */
 const GENERATOR_IDS = ['dataset', 'points', 'noise', 'train-fraction', 'data-seed', 'new-data-seed'];
+/** The generator controls with a value (the New button has none). */
+const GENERATOR_VALUE_IDS = GENERATOR_IDS.slice(0, -1);
 
 /** Writes text only when it changed. */
 function setText(element, text) {
@@ -98,13 +100,21 @@ export function createOwnData({ doc, view, status, changed }) {
   canvas.addEventListener('contextmenu', (event) => { if (mode.value !== 'off') event.preventDefault(); });
   mode.addEventListener('change', () => canvas.classList.toggle('editing', mode.value !== 'off'));
 
-  watchGenerator({ doc, view, status, isOwn: () => own, keep: (csv) => { kept = csv; }, replaced: () => {
+  let keptValues = null;
+  watchGenerator({ doc, view, status, isOwn: () => own, keep: (csv, values) => { kept = csv; keptValues = values; }, replaced: () => {
     own = false;
     restoreButton.hidden = kept === null;
   } });
   restoreButton.addEventListener('click', () => {
     if (kept === null) return;
     if (apply(() => { view.import_points_csv(kept); return true; })) {
+      // The data controls show what the points came from again (no 'change': nothing is
+      // regenerated), and N their number, so that no control disagrees with the chart.
+      Object.entries(keptValues ?? {}).forEach(([id, value]) => {
+        el(id).value = value;
+        doc.querySelectorAll(`input[type="range"][data-slider-for="${id}"]`).forEach((slider) => { slider.value = value; });
+      });
+      el('points').value = String(view.train_size() + view.test_size());
       becameOwn();
       status.info('Your own points are back: training restarted.');
     }
@@ -142,14 +152,21 @@ export function createOwnData({ doc, view, status, changed }) {
  */
 function watchGenerator({ doc, view, status, isOwn, keep, replaced }) {
   let before = null;
+  // The generator controls' values as they were before the event (a control's value
+  // has already changed when its 'change' reaches the capture phase).
+  const values = () => Object.fromEntries(GENERATOR_VALUE_IDS.map((id) => [id, doc.getElementById(id).value]));
+  let snapshot = values();
+  let beforeValues = snapshot;
   const relevant = (event) => event.target instanceof Element && GENERATOR_IDS.includes(event.target.id);
   const capture = (event) => {
     before = relevant(event) && isOwn() ? view.export_points_csv() : null;
+    beforeValues = snapshot;
   };
   const after = (event) => {
+    snapshot = values();
     if (!relevant(event) || before === null) return;
     if (view.export_points_csv() === before) return; // refused: still the own points
-    keep(before);
+    keep(before, beforeValues);
     replaced();
     status.info(`${doc.getElementById('status').textContent} Your own points were replaced; `
       + '"Restore my points" (Data & files) brings them back.');

@@ -91,7 +91,8 @@ export const LESSONS = [
     view: 'approx',
     title: 'Universal approximation, unit by unit',
     text: 'As in the slides: f(x) = σ(w₁x + b₁) + σ(w₂x + b₂) + … with steep sigmoids is a staircase; '
-      + 'press Step to add one unit at a time (Play adds one per frame) and watch ε = max |ψ(x) − f(x)| fall as K grows.',
+      + 'press Step to add one unit at a time (Play adds one per frame): each cuts the piece where the error is largest, '
+      + 'so ε = max |ψ(x) − f(x)| never rises as K grows (it stays at 1 while a piece still spans a crest and a trough of sin).',
     setup(ctx) {
       ctx.show('approx');
       ctx.play(false);

@@ -1,4 +1,7 @@
-//! The wasm-bindgen handle of the universal-approximation view.
+//! The wasm-bindgen handle of the universal-approximation view; its two
+//! curve charts are drawn in `charts.rs`.
+
+mod charts;
 
 use super::canvas::Canvas;
 use super::{device_pixel_ratio, js_err, parse, seed_of, whole};
@@ -7,8 +10,6 @@ use crate::approx::target::Target;
 use crate::approx::unit_params;
 use crate::io::report;
 use crate::render::charts::approx::{draw_approx, ApproxOptions, PlotLayout};
-use crate::render::charts::loss::{draw_curves, draw_loss, Axes, Curve};
-use crate::render::palette::{TEST_CURVE, TRAIN_CURVE};
 use crate::Activation;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -70,6 +71,26 @@ impl ApproxView {
         self.drawn = Some(target.clone());
         self.lab.set_target(target);
         Ok(())
+    }
+
+    /// The drawn curve's code for the address ("" when none was drawn).
+    pub fn drawn_code(&self) -> String {
+        self.drawn
+            .as_ref()
+            .and_then(Target::drawn_code)
+            .unwrap_or_default()
+    }
+
+    /// Keeps the curve of an address's code as the drawn ψ (chosen by
+    /// set_target("drawn")); a bad code is refused with a sentence.
+    pub fn set_drawn_code(&mut self, code: &str) -> Result<(), JsError> {
+        self.drawn = Some(Target::from_drawn_code(code).map_err(js_err)?);
+        Ok(())
+    }
+
+    /// K of the trained mode, whichever mode is shown (for the address).
+    pub fn trained_units(&self) -> usize {
+        self.lab.trainer().settings().hidden[0]
     }
 
     /// K for the current mode.
@@ -293,96 +314,6 @@ impl ApproxView {
             t.batch_size,
             t.weight_seed
         )
-    }
-}
-
-impl ApproxView {
-    fn shown_samples(&self) -> Vec<(f32, f32)> {
-        if self.lab.mode() == Mode::Constructed {
-            return Vec::new();
-        }
-        let train = &self.lab.trainer().split().train;
-        train
-            .inputs
-            .iter()
-            .copied()
-            .zip(train.labels.iter().copied())
-            .collect()
-    }
-
-    fn draw_loss(&self, backend: Canvas, log_scale: bool, scale: f32) -> Result<(), JsError> {
-        let y_desc = if log_scale { "MSE (log)" } else { "MSE" };
-        match self.lab.mode() {
-            Mode::Trained => {
-                let axes = Axes {
-                    x_desc: "iteration",
-                    y_desc,
-                    log_scale,
-                    scale,
-                };
-                let history = self.lab.trainer().history();
-                draw_loss(
-                    backend,
-                    history,
-                    ["samples (training loss)", "against ψ"],
-                    true,
-                    axes,
-                )
-            }
-            Mode::Constructed => {
-                let axes = Axes {
-                    x_desc: "units K",
-                    y_desc,
-                    log_scale,
-                    scale,
-                };
-                let points = self
-                    .lab
-                    .constructed_errors()
-                    .iter()
-                    .map(|e| (e.at as f64, f64::from(e.mse)));
-                let curve = Curve {
-                    name: "against ψ",
-                    colour: TEST_CURVE,
-                    points: points.collect(),
-                };
-                draw_curves(backend, &[curve], axes)
-            }
-        }
-        .map_err(js_err)
-    }
-
-    fn draw_error(&self, backend: Canvas, scale: f32) -> Result<(), JsError> {
-        let (x_desc, points): (_, Vec<(f64, f64)>) = match self.lab.mode() {
-            Mode::Trained => (
-                "iteration",
-                self.lab
-                    .trained_errors()
-                    .points()
-                    .map(|p| (p.iteration as f64, f64::from(p.train)))
-                    .collect(),
-            ),
-            Mode::Constructed => (
-                "units K",
-                self.lab
-                    .constructed_errors()
-                    .iter()
-                    .map(|e| (e.at as f64, f64::from(e.max_error)))
-                    .collect(),
-            ),
-        };
-        let axes = Axes {
-            x_desc,
-            y_desc: "ε = max |ψ − f| (log)",
-            log_scale: true,
-            scale,
-        };
-        let curve = Curve {
-            name: "ε",
-            colour: TRAIN_CURVE,
-            points,
-        };
-        draw_curves(backend, &[curve], axes).map_err(js_err)
     }
 }
 
