@@ -144,6 +144,29 @@ describe('a copied link reproduces the view on screen', () => {
     }
   });
 
+  test('a lesson left open on another tab: the link shows that tab, and the lesson is still open', async () => {
+    const { page, errors, close } = await playground.openPage();
+    await page.selectOption('#lesson', 'approximation');
+    await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
+    await page.click('#view-classify');
+    await frames(page, 3);
+    const url = await page.evaluate(() => window.location.href);
+    assert.match(url, /[?&]lesson=approximation(&|$)/);
+    const fresh = await reopen(url, true);
+    try {
+      assert.equal(await fresh.page.getAttribute('#view-classify', 'aria-selected'), 'true', 'the tab the link was copied on');
+      assert.equal(await fresh.page.inputValue('#lesson'), 'approximation', 'the lesson is still the one open');
+      // Its own tab still shows the lesson's setting.
+      await fresh.page.click('#view-approx');
+      assert.equal(await fresh.page.inputValue('#approx-mode'), await page.inputValue('#approx-mode'));
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await fresh.close();
+    }
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   test('Gradient descent and Logistic vs LDA: their own settings', async () => {
     const { page, errors, close } = await playground.openPage();
     try {

@@ -13,6 +13,7 @@
 // the controls, so that approx-target=drawn finds the curve and the mode is still trained.
 
 import { applyHideFlags, hideGroups } from './hide.js';
+import { LESSONS } from '../lessons/list.js';
 
 /** Controls saved in the address, by id (= query key), in the order they are applied. */
 const KEYS = [
@@ -89,19 +90,23 @@ function problem(el, text) {
  * @param {{ values: () => Map<string, object>, applyTo: (name: string, values: object) => string[] }} deps.training
  *   every view's Training values, and an address's values into a view not shown (the ids refused)
  * @param {() => string|null} deps.view the view shown
+ * @param {(name: string) => void} deps.showView shows a view (the tab an address names over its lesson's)
  * @param {{ active: () => boolean, set: (on: boolean) => void }} deps.presentation presentation mode
  *   (app/presentation.js), kept as ?present=1
  * @param {import('./status.js').Status} deps.status
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, extras, training, view, status, presentation }) {
+export function createUrlState({ win, doc, lessons, classifier, extras, training, view, showView, status, presentation }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
     if (lessons.current()) q.set('lesson', lessons.current());
     if (hide) q.set('hide', hide);
     if (presentation.active()) q.set('present', '1');
+    // A lesson stays open on another tab: the tab shown then wins over the lesson's own.
+    const lesson = LESSONS.find((l) => l.id === lessons.current());
+    if (lesson && view() && view() !== lesson.view) q.set('view', view());
     q.set('hidden', [...doc.querySelectorAll('#layers input.layer-width')].map((i) => i.value).join(','));
     KEYS.forEach((id) => q.set(id, read(el(id))));
     // Every view's own η, steps per frame and batch size (a view not shown: if not its defaults).
@@ -171,10 +176,16 @@ export function createUrlState({ win, doc, lessons, classifier, extras, training
       if (q.get('present') === '1') presentation.set(true);
       else ignored.push(`present=${q.get('present')} (1 presents; leave it out otherwise)`);
     }
+    // The tab the address shows (?view=, or the #hash), taken before a lesson opens its own.
+    const shown = q.get('view') ?? (win.location.hash.slice(1) || null);
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'present', 'hidden', 'own', ...EXTRAS, ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    if (shown !== null && shown !== view()) {
+      if (VIEWS.includes(shown)) showView(shown);
+      else ignored.push(`view=${shown} (views: ${VIEWS.join(', ')})`);
+    }
+    const known = new Set(['lesson', 'view', 'hide', 'present', 'hidden', 'own', ...EXTRAS, ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {
