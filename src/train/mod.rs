@@ -19,6 +19,7 @@ use crate::train::settings::{
 use crate::{Activation, Loss, Reduction};
 
 pub mod batch;
+pub mod digits;
 pub mod edit;
 mod features;
 pub mod history;
