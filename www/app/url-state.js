@@ -24,6 +24,7 @@ const KEYS = [
   'approx-target-seed', 'approx-target', 'approx-units', 'approx-mode', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',
   'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
+  'dg-train', 'dg-test', 'dg-seed', 'dg-width', 'dg-activation', 'dg-epsilon', 'dg-weight-seed', 'dg-eta', 'dg-log-scale',
 ];
 /** The Training controls: per view, so they are saved for the view shown (with a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
@@ -131,7 +132,7 @@ export function createUrlState({ win, doc, lessons, classifier, view, status }) 
     if (q.has('lesson')) {
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
-    const known = new Set(['lesson', 'hide', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'hide', 'hidden', 'own', ...KEYS, ...['classify', 'approx', 'gd', 'logistic', 'digits'].flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {
