@@ -189,8 +189,9 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     ...quiet,
     name: 'digits',
     meter,
-    /** 0: as much as fits in SLICE_MS (see train). */
-    stepsPerFrame: 0,
+    /** Always 0, "as much as fits in SLICE_MS" (see train): the Training box's steps per frame do not apply here. */
+    get stepsPerFrame() { return 0; },
+    set stepsPerFrame(_) {},
     trainingDefaults: { eta: '0.0001', stepsPerFrame: '1', batch: '' },
     usesTrainingRates: false,
     hint: 'Full-batch gradient descent on the training digits: Step takes one step, Play runs them as fast as the page stays smooth; η and the network are set in the Digits panel.',
