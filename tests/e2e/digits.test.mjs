@@ -61,6 +61,7 @@ describe('the Digits view (release build in dist/)', () => {
       await page.mouse.up();
       await page.waitForFunction(() => document.querySelectorAll('#dg-outputs tr').length === 10, null, WAIT);
       assert.match(await page.textContent('#dg-answer'), /The network reads: \d/);
+      assert.notEqual(await page.getAttribute('#status', 'data-kind'), 'error', await page.textContent('#status'));
       const values = await page.$$eval('#dg-outputs meter', (ms) => ms.map((m) => m.value));
       assert.equal(values.length, 10);
       assert.ok(values.every(Number.isFinite));

@@ -30,6 +30,13 @@ export function wirePad(pad, onInk) {
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.beginPath();
+    if (from[0] === to[0] && from[1] === to[1]) {
+      // A zero-length line draws nothing, even with round caps: a dot instead.
+      ctx.fillStyle = '#000';
+      ctx.arc(from[0], from[1], ctx.lineWidth / 2, 0, 2 * Math.PI);
+      ctx.fill();
+      return;
+    }
     ctx.moveTo(from[0], from[1]);
     ctx.lineTo(to[0], to[1]);
     ctx.stroke();
