@@ -51,6 +51,12 @@ describe('the Digits view (release build in dist/)', () => {
       const confusion = await page.$$eval('#dg-confusion td', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
       assert.equal(confusion, 200, 'the confusion matrix counts every test digit');
 
+      // A click on the first test digit shows its outputs.
+      const grid = await page.locator('#dg-test-digits').boundingBox();
+      await page.locator('#dg-test-digits').click({ position: { x: grid.width / 40, y: grid.width / 40 } });
+      await page.waitForFunction(() => /^Test digit 1, a \d/.test(document.getElementById('dg-answer').textContent), null, WAIT);
+      assert.equal(await page.locator('#dg-outputs tr').count(), 10);
+
       // A 7 drawn with the mouse.
       await page.locator('#dg-pad').scrollIntoViewIfNeeded();
       const box = await page.locator('#dg-pad').boundingBox();

@@ -111,6 +111,9 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
   let loading = null;
   let at1000 = null;
   let readFor = -1;
+  /** What the outputs table shows: the drawing (null) or test digit k. */
+  let picked = null;
+  let answers = [];
   const stopped = () => (view ? view.stopped() : '');
   const quiet = { diverged: () => stopped() !== '', status: stopped };
   const { commit, remember } = createCommitter({ view: quiet, status, changed });
@@ -151,6 +154,7 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     if (!view) { status.info('The digits are still loading: the network can read a drawing once they are here.'); return; }
     try {
       view.read_drawing(ink, w, h);
+      picked = null;
       readFor = -1;
       changed();
     } catch (err) {
@@ -160,6 +164,7 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
   el('dg-clear').addEventListener('click', () => {
     pad.clear();
     view?.clear_drawing();
+    picked = null;
     out.outputs.replaceChildren();
     setText(out.answer, 'The pad is empty: draw a digit.');
     changed();
@@ -183,6 +188,18 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     });
     return loading;
   };
+
+  // A click on a test digit shows its 10 outputs instead of the drawing's.
+  canvases.tests.addEventListener('click', (e) => {
+    if (!view) return;
+    const r = canvases.tests.getBoundingClientRect();
+    const cell = r.width / SHOWN_COLS;
+    const k = Math.floor((e.clientY - r.top) / cell) * SHOWN_COLS + Math.floor((e.clientX - r.left) / cell);
+    if (k < 0 || k >= answers.length) return;
+    picked = k;
+    readFor = -1;
+    changed();
+  });
 
   const meter = createRateMeter(el('dg-rate'));
   return {
@@ -212,7 +229,7 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       fitCanvas(canvases.loss);
       view.draw_curves(canvases.loss, canvases.errors, c.log.checked);
       view.draw_weights(canvases.weights, WEIGHT_COLS);
-      const answers = JSON.parse(view.draw_test_digits(canvases.tests, SHOWN, SHOWN_COLS));
+      answers = JSON.parse(view.draw_test_digits(canvases.tests, SHOWN, SHOWN_COLS));
       const wrong = answers.filter(([a, t]) => a !== t).length;
       setText(out.answers, `Answers, row by row: ${answers.map(([a]) => a).join(' ')} — ${wrong} of ${answers.length} wrong (framed red).`);
       view.draw_input(canvases.input);
@@ -235,7 +252,11 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       if (readFor !== r.step) {
         readFor = r.step;
         const reading = view.reread();
-        if (reading) {
+        if (picked !== null && picked < answers.length) {
+          const [answer, truth] = answers[picked];
+          fillOutputs(doc, out.outputs, JSON.parse(view.test_outputs(picked)), answer);
+          setText(out.answer, `Test digit ${picked + 1}, a ${truth}: the network reads ${answer}${answer === truth ? '' : ' (a mistake)'}. The targets are +0.9 for ${truth}, −0.9 for the others.`);
+        } else if (reading) {
           const { outputs, answer } = JSON.parse(reading);
           fillOutputs(doc, out.outputs, outputs, answer);
           setText(out.answer, `The network reads: ${answer}`);
