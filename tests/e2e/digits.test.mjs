@@ -1,7 +1,7 @@
 // The Digits view: its MNIST digits are fetched only when it is first opened; Play
 // lowers the training and test errors; a digit drawn with the mouse gets 10 outputs;
 // bad input (η = 0, a width of 0, an empty pad) gets a clear message and the page keeps
-// working; no console error throughout.
+// working; its settings travel in the address; no console error throughout.
 //
 // Run: node --test tests/e2e/digits.test.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
@@ -86,6 +86,25 @@ describe('the Digits view (release build in dist/)', () => {
       const before = await readout(page, 'dg-step');
       await page.click('#step');
       await page.waitForFunction((n) => Number(document.getElementById('dg-step').textContent) === n + 1, before, WAIT);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test("its settings travel in the address, and /#digits opens it", async () => {
+    const { page, url, close } = await playground.blankPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(new URL('?dg-width=20&dg-train=300#digits', url).href);
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      assert.equal(await page.inputValue('#dg-width'), '20');
+      assert.equal(await readout(page, 'dg-params'), 784 * 20 + 20 + 20 * 10 + 10);
+      const address = new URL(await page.evaluate(() => window.location.href));
+      assert.equal(address.searchParams.get('dg-train'), '300');
+      assert.equal(address.hash, '#digits');
       assert.deepEqual(errors, []);
     } finally {
       await close();
