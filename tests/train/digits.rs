@@ -37,7 +37,7 @@ fn the_practical_recipe_is_its_handout() {
 
 #[test]
 fn the_recipe_learns_real_digits_well_below_chance() {
-    let mut t = trainer(200, 100);
+    let mut t = trainer(150, 100);
     let start = t.last();
     assert_eq!(start.step, 0);
     assert!(
@@ -55,7 +55,7 @@ fn the_recipe_learns_real_digits_well_below_chance() {
 }
 
 /// Steps of the learning test.
-const STEPS: u32 = 150;
+const STEPS: u32 = 100;
 
 #[test]
 fn a_step_in_chunks_is_the_full_batch_step() {
