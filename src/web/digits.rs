@@ -43,6 +43,8 @@ struct Readouts {
     test: usize,
     eta: f32,
     stopped: Option<String>,
+    /// Training and test error at step 1000, once there.
+    at_1000: Option<(f32, f32)>,
     /// Row = true digit, column = the network's answer, on the test set.
     confusion: Vec<u32>,
 }
@@ -177,6 +179,7 @@ impl DigitsView {
             test: t.split().test.len(),
             eta: t.recipe().eta,
             stopped: t.stopped().map(str::to_string),
+            at_1000: t.at_handout_step().map(|r| (r.train_error, r.test_error)),
             confusion,
         })
     }

@@ -69,6 +69,7 @@ fn a_step_in_chunks_is_the_full_batch_step() {
         }
     }
     assert_eq!(a.step_count(), 3);
+    assert_eq!(a.at_handout_step(), None, "step 1000 is not reached yet");
 }
 
 #[test]

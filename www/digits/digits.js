@@ -242,7 +242,8 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       setText(out.trainError, pct(r.train_error));
       setText(out.testError, pct(r.test_error));
       setText(out.params, r.params.toLocaleString('en'));
-      if (r.step === 1000) at1000 = { train: r.train_error, test: r.test_error, n: r.train, width: c.width.value };
+      if (r.at_1000 && !at1000) at1000 = { train: r.at_1000[0], test: r.at_1000[1], n: r.train, width: c.width.value };
+      if (!r.at_1000) at1000 = null;
       setText(out.oursTrain, at1000 ? pct(at1000.train) : '—');
       setText(out.oursTest, at1000 ? pct(at1000.test) : '—');
       setText(out.note, at1000

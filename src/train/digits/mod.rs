@@ -24,6 +24,8 @@ mod recipe;
 
 pub use recipe::{Recipe, EPSILON, MAX_HIDDEN};
 
+/// The step the handout reports its errors at.
+pub const HANDOUT_STEPS: u64 = 1000;
 /// Points of each curve kept in memory.
 const HISTORY_CAPACITY: usize = 2000;
 
@@ -73,6 +75,7 @@ pub struct DigitsTrainer {
     test_outputs: Vec<f32>,
     step: u64,
     last: StepRecord,
+    at_handout: Option<StepRecord>,
     losses: LossHistory,
     errors: LossHistory,
     stopped: Option<String>,
@@ -105,6 +108,7 @@ impl DigitsTrainer {
             test_outputs: Vec::new(),
             step: 0,
             last: StepRecord::default(),
+            at_handout: None,
             losses: LossHistory::new(HISTORY_CAPACITY),
             errors: LossHistory::new(HISTORY_CAPACITY),
             stopped: None,
@@ -131,6 +135,11 @@ impl DigitsTrainer {
     /// Steps done.
     pub fn step_count(&self) -> u64 {
         self.step
+    }
+
+    /// The figures of step 1000 (the handout's), once this run got there.
+    pub fn at_handout_step(&self) -> Option<StepRecord> {
+        self.at_handout
     }
 
     /// The figures of the last finished step (or of the initial weights).
@@ -316,6 +325,9 @@ impl DigitsTrainer {
             test_error: test_errors as f32 / m,
         };
         let r = self.last;
+        if r.step == HANDOUT_STEPS {
+            self.at_handout = Some(r);
+        }
         self.losses.record(LossPoint {
             iteration: r.step,
             train: r.train_loss,
