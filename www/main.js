@@ -22,7 +22,7 @@ import { wireCopyLink } from './app/copy-link.js';
 import { createPresentation } from './app/presentation.js';
 
 /** The views in tab order; the first is shown when the address names none. */
-const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic'];
+const VIEW_NAMES = ['classify', 'approx', 'gd', 'logistic', 'digits'];
 
 /**
  * Sends every control's value into its view (the handles start with the contract's

@@ -7,7 +7,7 @@
 //!
 //! Beside the generators: the input features x(0) = φ(x₁, x₂) (`features`),
 //! how labels become targets and outputs classes (`encoding`), and the user's
-//! own points (`own_data`).
+//! own points (`own_data`). The MNIST digits of the practical live in `digits`.
 
 use crate::nn::random::standard_normal;
 use rand::rngs::StdRng;
@@ -15,6 +15,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use std::f32::consts::{PI, TAU};
 
+pub mod digits;
 pub mod encoding;
 pub mod features;
 mod multiclass;

@@ -6,6 +6,7 @@
 pub mod boundary;
 pub mod charts;
 pub mod class_colours;
+pub mod digits;
 pub mod palette;
 pub mod plane;
 pub mod thumbnails;

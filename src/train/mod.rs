@@ -20,6 +20,7 @@ use crate::{Activation, Loss};
 
 pub mod batch;
 mod changes;
+pub mod digits;
 pub mod edit;
 mod evaluate;
 mod features;

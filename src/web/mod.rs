@@ -7,7 +7,8 @@
 //! the lessons' one only when a lesson tab is opened): `classifier-view` gives
 //! `ClassifierView` and the page-level functions (`limits`, `fresh_seed`, and
 //! the benchmark's `bench_matmul`); `lesson-views` gives the lesson tabs'
-//! `ApproxView`, `Gd1dView` and `LogisticView`. (lib.rs compiles this module
+//! `ApproxView`, `Gd1dView`, `LogisticView` and `DigitsView` (whose digits
+//! the page fetches only when that view is first opened). (lib.rs compiles this module
 //! only with at least one of them.) Each helper below used by one view's
 //! handles only is compiled only with that feature.
 
@@ -19,6 +20,8 @@ pub mod canvas;
 #[cfg(feature = "classifier-view")]
 pub mod classifier;
 #[cfg(feature = "lesson-views")]
+pub mod digits;
+#[cfg(feature = "lesson-views")]
 pub mod gd1d;
 #[cfg(feature = "lesson-views")]
 pub mod logistic;
@@ -27,6 +30,8 @@ pub mod logistic;
 pub use approx::ApproxView;
 #[cfg(feature = "classifier-view")]
 pub use classifier::ClassifierView;
+#[cfg(feature = "lesson-views")]
+pub use digits::DigitsView;
 #[cfg(feature = "lesson-views")]
 pub use gd1d::Gd1dView;
 #[cfg(feature = "lesson-views")]

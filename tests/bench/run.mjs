@@ -27,6 +27,7 @@ import { benchPage } from './page.mjs';
 import * as report from './report.mjs';
 import { phaseSizes } from './sizes.mjs';
 import { benchNode } from './wasm-node.mjs';
+import { benchPractical } from './practical.mjs';
 import { SETTINGS_NOTE } from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,6 +68,7 @@ console.log(`${cpu}, Node ${process.version}`);
 console.log(`workloads: ${SETTINGS_NOTE}\n`);
 
 const node = await benchNode({ pkgDir: PKG, ...opts });
+const practical = await benchPractical({ pkgDir: PKG, ...opts });
 const { chromium, browser } = await withChromium(ROOT, async ({ browser, url, version }) => ({
   chromium: await benchPage({ browser, url, ...opts }),
   browser: version,
@@ -86,6 +88,9 @@ console.log(report.workloadTable(node, chromium));
 console.log('\n    achieved GFLOP/s (FLOPs = 2 x multiply-adds of the affine layers only; epoch = train x (fwd + bwd)');
 console.log('    + (train + test) x fwd for the loss evaluation every train call makes; grid = 100^2 x fwd)');
 console.log(report.gflopsTable(node, chromium));
+console.log('\n    practical (the Digits view: 784-50-10 tanh, 1000 + 1000 MNIST digits, full batch), release wasm in Node:');
+console.log(`    ${practical.ms.median.toFixed(2)} ms per step (min ${practical.ms.min.toFixed(2)}), ${practical.gflops.toFixed(2)} GFLOP/s;`);
+console.log('    one step = forward + backward over the training digits, the update, forward over the test digits');
 
 console.log(`\n(b) the page in headless ${browser}, viewport 1280x900, ms`);
 console.log(report.frameTables(chromium));
@@ -109,6 +114,7 @@ const result = {
   settings: SETTINGS_NOTE,
   repetitions: opts,
   node,
+  practical,
   chromium,
   shipped,
   sizes: size,

@@ -1,5 +1,5 @@
 // Takes the README's pictures of the classification view: the first picture and
-// those of its diagram, classes, regression, ghosts and hide flags, presentation mode and a phone. Not a test (npm test does not run it): run it by hand
+// those of its diagram, classes, regression, ghosts and hide flags, presentation mode and a phone; and the Digits view's. Not a test (npm test does not run it): run it by hand
 // after `npm run build` when the page's look changes:
 //   node tests/e2e/screenshots.mjs [outdir] [name.png …]
 // outdir defaults to www/screenshots; with names, only those pictures are taken.
@@ -96,6 +96,23 @@ const shots = {
     await setValue(page, '#weight-seed', '1'); // restarts from the ghost's seed (Reset would draw a new one)
     await trainUntil(page, () => window.playground.view.iteration() >= 1500);
     await page.screenshot({ path: path.join(OUT, 'ghost.png'), clip: await around(page, ['#loss-curve', '#ghost-list']) });
+  },
+  // The Digits view after 200 steps of the practical's recipe, with a 3 drawn on the pad.
+  async 'digits.png'(page) {
+    await page.click('#view-digits');
+    await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+    await trainUntil(page, () => Number(document.getElementById('dg-step').textContent) >= 200);
+    await page.locator('#dg-pad').scrollIntoViewIfNeeded();
+    const box = await page.locator('#dg-pad').boundingBox();
+    const at = ([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height];
+    await page.mouse.move(...at([0.3, 0.2]));
+    await page.mouse.down();
+    const three = [[0.5, 0.13], [0.68, 0.22], [0.62, 0.42], [0.45, 0.48], [0.65, 0.56], [0.7, 0.75], [0.5, 0.86], [0.3, 0.8]];
+    for (const p of three) await page.mouse.move(...at(p), { steps: 6 });
+    await page.mouse.up();
+    await frames(page, 8);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(OUT, 'digits.png'), fullPage: true });
   },
 };
 

@@ -1,6 +1,7 @@
 //! Training: the model end to end (worked by hand, seeded runs, XOR,
 //! divergence), the update rules and stop conditions, the confusion matrix,
-//! and the engine following the scalar f64 reference's trajectory.
+//! the engine following the scalar f64 reference's trajectory, and the
+//! practical's recipe learning MNIST digits.
 
 mod divergence;
 mod end_to_end;
@@ -8,5 +9,9 @@ mod metrics;
 mod optimizers;
 mod trajectory;
 
+mod digits;
 #[path = "../common/reference.rs"]
 mod reference;
+
+#[path = "../common/mnist.rs"]
+mod mnist;

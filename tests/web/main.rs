@@ -178,5 +178,6 @@ fn a_weights_file_is_read_once_then_loaded() {
 mod approx_view;
 mod data_kinds;
 mod diagram;
+mod digits;
 mod lessons;
 mod optim_view;

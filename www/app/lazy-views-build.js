@@ -1,13 +1,14 @@
 // What the lesson tabs load when first needed (lazy-views.js imports this
 // module with import(), never statically): their wasm module, mlp_lessons (the
 // crate built with the `lesson-views` feature: ApproxView, Gd1dView,
-// LogisticView), and the adapters of the three views. A plain page load fetches
+// LogisticView, DigitsView), and the adapters of their views. A plain page load fetches
 // none of it; dist/ bundles it as a chunk of its own (scripts/dist.mjs).
 
 import init, * as wasm from '../pkg/mlp_lessons.js';
 import { createApprox } from '../approx/approx.js';
 import { createGd } from '../gd/gd.js';
 import { createLogistic } from '../logistic/logistic.js';
+import { createDigits } from '../digits/digits.js';
 
 /** Fetches and instantiates the lessons' wasm module (the glue finds the .wasm beside itself). */
 export async function ready() {
@@ -37,5 +38,7 @@ export function construct({ common, loop, training, adapters }) {
   adapters.gd = createGd({ ...common, view: gd, playing: () => loop.playing });
   const logistic = new wasm.LogisticView();
   adapters.logistic = createLogistic({ ...common, view: logistic });
+  // The digits themselves are fetched when the Digits view is first drawn.
+  adapters.digits = createDigits({ ...common, DigitsView: wasm.DigitsView });
   return { approx, gd, logistic };
 }

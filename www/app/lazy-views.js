@@ -17,7 +17,7 @@
 import { messageOf } from './validate.js';
 
 /** The views built here, in tab order. */
-export const LESSON_VIEWS = ['approx', 'gd', 'logistic'];
+export const LESSON_VIEWS = ['approx', 'gd', 'logistic', 'digits'];
 /** A tab still waiting for its module after this long says "Loading…". */
 const LOADING_AFTER_MS = 150;
 

@@ -29,13 +29,14 @@ const KEYS = [
   'approx-target-seed', 'approx-target', 'approx-mode', 'approx-units', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',
   'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
+  'dg-train', 'dg-test', 'dg-seed', 'dg-width', 'dg-activation', 'dg-epsilon', 'dg-weight-seed', 'dg-eta', 'dg-log-scale',
 ];
 /** The Training controls: per view, so they are saved for each view (with its name as a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
 /** The address's values kept outside the controls (deps.extras). */
 const EXTRAS = ['approx-psi', 'approx-trained-units'];
 /** The views, by the prefix of their Training values. */
-const VIEWS = ['classify', 'approx', 'gd', 'logistic'];
+const VIEWS = ['classify', 'approx', 'gd', 'logistic', 'digits'];
 
 /**
  * Whether applying the address needs one of `views` built first: it names one (#gd),

@@ -1,0 +1,113 @@
+// The Digits view: its MNIST digits are fetched only when it is first opened; Play
+// lowers the training and test errors; a digit drawn with the mouse gets 10 outputs;
+// bad input (η = 0, a width of 0, an empty pad) gets a clear message and the page keeps
+// working; its settings travel in the address; no console error throughout.
+//
+// Run: node --test tests/e2e/digits.test.mjs   (after scripts/build.sh)
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readout, REPO, setValue, startPlayground, WAIT } from './helpers.mjs';
+
+/** Whether the page has fetched the digits file. */
+const fetchedDigits = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .some((e) => new URL(e.name).pathname.endsWith('/digits.bin')));
+
+describe('the Digits view (release build in dist/)', () => {
+  let playground;
+  before(async () => { playground = await startPlayground({ root: path.join(REPO, 'dist') }); });
+  after(async () => { await playground?.close(); });
+
+  test('fetches its digits only when opened, learns, reads a drawing and refuses bad input', async () => {
+    const { page, errors, close } = await playground.openPage();
+    try {
+      await page.click('#play');
+      await page.waitForTimeout(300);
+      await page.click('#play');
+      assert.equal(await fetchedDigits(page), false, 'a plain load does not fetch the digits');
+      await page.click('#view-approx');
+      await page.waitForFunction(() => window.playground.lessonViewsBuilt, null, WAIT);
+      assert.equal(await fetchedDigits(page), false, 'another lesson tab does not fetch them either');
+
+      await page.click('#view-digits');
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      assert.equal(await fetchedDigits(page), true);
+      assert.equal(await readout(page, 'dg-step'), 0);
+      assert.equal(await readout(page, 'dg-params'), 784 * 50 + 50 + 50 * 10 + 10);
+      // Smaller sets, so that a few seconds of Play are many steps.
+      await setValue(page, '#dg-train', '200');
+      await setValue(page, '#dg-test', '200');
+      await setValue(page, '#dg-eta', '0.0005');
+      const start = { train: await readout(page, 'dg-train-error'), test: await readout(page, 'dg-test-error') };
+      await page.click('#play');
+      await page.waitForFunction(() => {
+        const v = (id) => Number(document.getElementById(id).textContent.replace(/[^0-9.]/g, ''));
+        return v('dg-train-error') < 50 && v('dg-test-error') < 70;
+      }, null, { timeout: 30_000, polling: 100 });
+      await page.click('#play');
+      const end = { train: await readout(page, 'dg-train-error'), test: await readout(page, 'dg-test-error') };
+      assert.ok(end.train < start.train && end.test < start.test, `errors ${JSON.stringify(start)} → ${JSON.stringify(end)}`);
+      assert.ok(await readout(page, 'dg-step') > 0);
+      const confusion = await page.$$eval('#dg-confusion td', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
+      assert.equal(confusion, 200, 'the confusion matrix counts every test digit');
+
+      // A click on the first test digit shows its outputs.
+      const grid = await page.locator('#dg-test-digits').boundingBox();
+      await page.locator('#dg-test-digits').click({ position: { x: grid.width / 40, y: grid.width / 40 } });
+      await page.waitForFunction(() => /^Test digit 1, a \d/.test(document.getElementById('dg-answer').textContent), null, WAIT);
+      assert.equal(await page.locator('#dg-outputs tr').count(), 10);
+
+      // A 7 drawn with the mouse.
+      await page.locator('#dg-pad').scrollIntoViewIfNeeded();
+      const box = await page.locator('#dg-pad').boundingBox();
+      const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
+      await page.mouse.move(...at(0.25, 0.2));
+      await page.mouse.down();
+      for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.6, 0.5], [0.45, 0.85]]) await page.mouse.move(...at(fx, fy), { steps: 5 });
+      await page.mouse.up();
+      await page.waitForFunction(() => document.querySelectorAll('#dg-outputs tr').length === 10, null, WAIT);
+      assert.match(await page.textContent('#dg-answer'), /The network reads: \d/);
+      assert.notEqual(await page.getAttribute('#status', 'data-kind'), 'error', await page.textContent('#status'));
+      const values = await page.$$eval('#dg-outputs meter', (ms) => ms.map((m) => m.value));
+      assert.equal(values.length, 10);
+      assert.ok(values.every(Number.isFinite));
+
+      // Bad input: a sentence, the box back at its value, the page still working.
+      await setValue(page, '#dg-eta', '0');
+      assert.match(await page.textContent('#status'), /η must be above 0/);
+      assert.equal(await page.inputValue('#dg-eta'), '0.0005');
+      await setValue(page, '#dg-width', '0');
+      assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
+      assert.ok((await page.textContent('#status')).trim().length > 10);
+      assert.equal(await page.inputValue('#dg-width'), '50');
+      await page.click('#dg-clear');
+      assert.equal((await page.textContent('#dg-answer')).trim(), 'The pad is empty: draw a digit.');
+      assert.equal(await page.locator('#dg-outputs tr').count(), 0);
+      const before = await readout(page, 'dg-step');
+      await page.click('#step');
+      await page.waitForFunction((n) => Number(document.getElementById('dg-step').textContent) === n + 1, before, WAIT);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test("its settings travel in the address, and /#digits opens it", async () => {
+    const { page, url, close } = await playground.blankPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(new URL('?dg-width=20&dg-train=300#digits', url).href);
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      assert.equal(await page.inputValue('#dg-width'), '20');
+      assert.equal(await readout(page, 'dg-params'), 784 * 20 + 20 + 20 * 10 + 10);
+      const address = new URL(await page.evaluate(() => window.location.href));
+      assert.equal(address.searchParams.get('dg-train'), '300');
+      assert.equal(address.hash, '#digits');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+});

