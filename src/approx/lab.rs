@@ -4,16 +4,12 @@
 
 use super::construct::Construction;
 use super::target::Target;
-use super::{errors, grid, INTERVAL};
-use crate::data::{Dataset, Split};
+use super::trained::{split_of, trained_settings};
+use super::{errors, grid};
 use crate::nn::mlp::{Mlp, Workspace};
-use crate::nn::random::standard_normal;
 use crate::train::history::{LossHistory, LossPoint};
-use crate::train::settings::{Init, Settings, Task};
 use crate::train::Trainer;
-use crate::{Activation, Loss, Reduction};
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use crate::Activation;
 
 /// The most units either mode takes.
 pub const MAX_UNITS: usize = 500;
@@ -352,50 +348,4 @@ impl Default for Lab {
     fn default() -> Lab {
         Lab::new()
     }
-}
-
-/// The trained mode's settings: [1, K, 1], identity output, MSE mean, η = 0.05,
-/// full batch, units spread over the interval.
-fn trained_settings(k: usize, act: Activation) -> Settings {
-    Settings {
-        task: Task::Regression,
-        inputs: 1,
-        init: Init::Spread {
-            lo: INTERVAL.0,
-            hi: INTERVAL.1,
-        },
-        hidden: vec![k],
-        hidden_activation: act,
-        output_activation: Activation::Identity,
-        loss: Loss::Mse,
-        reduction: Reduction::Mean,
-        eta: 0.05,
-        batch_size: 0,
-        max_width: MAX_UNITS,
-        ..Settings::default()
-    }
-}
-
-/// Training samples from ψ, and the dense grid (noise-free ψ) as the "test"
-/// set, so the Trainer's test loss is the MSE against ψ itself.
-fn split_of(target: &Target, s: &Samples, xs: &[f32], psi: &[f32]) -> Split {
-    let mut rng = StdRng::seed_from_u64(s.seed);
-    let (lo, hi) = INTERVAL;
-    let mut train = Dataset {
-        dim: 1,
-        ..Dataset::default()
-    };
-    for _ in 0..s.n {
-        let x = rng.random_range(lo..=hi);
-        train.inputs.push(x);
-        train
-            .labels
-            .push(target.value(x) + s.noise * standard_normal(&mut rng));
-    }
-    let test = Dataset {
-        dim: 1,
-        inputs: xs.to_vec(),
-        labels: psi.to_vec(),
-    };
-    Split { train, test }
 }

@@ -6,6 +6,7 @@
 pub mod construct;
 pub mod lab;
 pub mod target;
+mod trained;
 
 use crate::nn::mlp::Mlp;
 

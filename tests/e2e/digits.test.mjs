@@ -92,6 +92,31 @@ describe('the Digits view (release build in dist/)', () => {
     }
   });
 
+  test('the Lessons menu\'s "The practical: digits" sets the handout\'s recipe, and Play learns with it', async () => {
+    const { page, errors, close } = await playground.openPage();
+    try {
+      await page.selectOption('#lesson', 'practical-digits');
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      assert.equal(await page.getAttribute('#view-digits', 'aria-selected'), 'true');
+      // The handout's recipe, as the lesson's text states it.
+      const recipe = { 'dg-train': '1000', 'dg-test': '1000', 'dg-width': '50', 'dg-activation': 'tanh', 'dg-epsilon': '0.000001', 'dg-eta': '0.0001' };
+      for (const [id, want] of Object.entries(recipe)) {
+        assert.equal(Number.isNaN(Number(want)) ? await page.inputValue(`#${id}`) : Number(await page.inputValue(`#${id}`)), Number.isNaN(Number(want)) ? want : Number(want), id);
+      }
+      assert.equal(await readout(page, 'dg-params'), 784 * 50 + 50 + 50 * 10 + 10);
+      assert.match(await page.textContent('#dg-handout'), /3\.6\s*%/);
+      // Its steps learn: the training error falls below chance (90 %) within seconds.
+      await page.click('#play');
+      await page.waitForFunction(() => Number(document.getElementById('dg-train-error').textContent.replace(/[^0-9.]/g, '')) < 80,
+        null, { timeout: 60_000, polling: 200 });
+      await page.click('#play');
+      assert.ok(await readout(page, 'dg-step') > 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
   test("its settings travel in the address, and /#digits opens it", async () => {
     const { page, url, close } = await playground.blankPage();
     const errors = [];
