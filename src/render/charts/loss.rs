@@ -153,7 +153,7 @@ pub fn draw_curves_and_ghosts<DB: DrawingBackend>(
     let y_label = |v: &f64| match axes.log_scale {
         true if (v - v.round()).abs() < 1e-9 => format!("1e{}", v.round() as i32),
         true => String::new(),
-        false => format!("{v:.3}"),
+        false => linear_tick(*v),
     };
     chart
         .configure_mesh()
@@ -246,6 +246,20 @@ fn ghost_lines(ghosts: &[Ghost]) -> Vec<GhostLine> {
     lines
 }
 
+/// A linear y tick: three decimals for a loss below 10 (0.125), whole
+/// numbers above (25, 90) and for 0, and thousands compact (8k, 1.5k) — a summed loss over
+/// a thousand digits reads 8k, not 8000.000.
+fn linear_tick(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e3 {
+        compact(v)
+    } else if a >= 10.0 || v == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
 /// An iteration count short enough for an axis label: 950, 1.5k, 12k, 3.5M.
 pub fn compact(v: f64) -> String {
     let a = v.abs();
@@ -282,7 +296,7 @@ fn y_bounds(values: impl Iterator<Item = f64>, log_scale: bool) -> (f64, f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::compact;
+    use super::{compact, linear_tick};
 
     #[test]
     fn iteration_labels_stay_short() {
@@ -290,5 +304,14 @@ mod tests {
         assert_eq!(compact(4500.0), "4.5k");
         assert_eq!(compact(12_000.0), "12k");
         assert_eq!(compact(3_500_000.0), "3.5M");
+    }
+
+    #[test]
+    fn loss_labels_keep_three_decimals_below_ten_and_shorten_above() {
+        assert_eq!(linear_tick(0.125), "0.125");
+        assert_eq!(linear_tick(90.0), "90");
+        assert_eq!(linear_tick(8000.0), "8k");
+        assert_eq!(linear_tick(1500.0), "1.5k");
+        assert_eq!(linear_tick(0.0), "0");
     }
 }
