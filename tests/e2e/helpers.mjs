@@ -168,3 +168,12 @@ export async function screenshot(page, name) {
   assert.ok(fs.statSync(file).size > 20_000, `${name}: a real picture, not an empty page`);
   return file;
 }
+
+/** Chooses a lesson from the menu by its title, as a teacher would, and waits until it is set up. */
+export async function chooseLesson(page, title) {
+  const id = await page.$eval('#lesson', (select, t) => [...select.options].find((o) => o.text === t)?.value, title);
+  assert.ok(id, `the Lessons menu offers "${title}"`);
+  await page.selectOption('#lesson', { label: title });
+  await page.waitForFunction((lesson) => window.playground.lessons.current() === lesson, id, WAIT);
+  await frames(page, 5);
+}

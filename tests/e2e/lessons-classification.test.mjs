@@ -10,20 +10,11 @@
 // Run: node --test tests/e2e/lessons-classification.test.mjs   (after scripts/build.sh)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, parseReadout, setValue, startPlayground, WAIT } from './helpers.mjs';
+import { chooseLesson, frames, parseReadout, setValue, startPlayground, WAIT } from './helpers.mjs';
 
 let playground;
 /** Long waits for training: the machine running the tests may be slow and shared. */
 const TRAINING = { ...WAIT, timeout: 60_000 };
-
-/** Chooses a lesson from the menu by its title, with the pointer, and waits until it is set up. */
-async function chooseLesson(page, title) {
-  const id = await page.$eval('#lesson', (select, t) => [...select.options].find((o) => o.text === t)?.value, title);
-  assert.ok(id, `the Lessons menu offers "${title}"`);
-  await page.selectOption('#lesson', { label: title });
-  await page.waitForFunction((lesson) => window.playground.lessons.current() === lesson, id, WAIT);
-  await frames(page, 3);
-}
 
 /** Plays until at least `n` iterations, pauses, and says whether training stayed sound. */
 async function playUntil(page, n) {

@@ -8,18 +8,9 @@
 // Run: node --test tests/e2e/lessons-gd-logistic.test.mjs   (after scripts/build.sh)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, parseReadout, setValue, startPlayground, WAIT } from './helpers.mjs';
+import { chooseLesson, frames, parseReadout, setValue, startPlayground, WAIT } from './helpers.mjs';
 
 let playground;
-
-/** Chooses a lesson from the menu by its title, as a teacher would, and waits until it is set up. */
-async function chooseLesson(page, title) {
-  const id = await page.$eval('#lesson', (select, t) => [...select.options].find((o) => o.text === t)?.value, title);
-  assert.ok(id, `the Lessons menu offers "${title}"`);
-  await page.selectOption('#lesson', { label: title });
-  await page.waitForFunction((lesson) => window.playground.lessons.current() === lesson, id, WAIT);
-  await frames(page, 5);
-}
 
 /** The visible controls a person can type or slide an η into (by their label or aria-label). */
 async function visibleEtaControls(page) {
