@@ -48,6 +48,8 @@ describe('the Digits view (release build in dist/)', () => {
       const end = { train: await readout(page, 'dg-train-error'), test: await readout(page, 'dg-test-error') };
       assert.ok(end.train < start.train && end.test < start.test, `errors ${JSON.stringify(start)} → ${JSON.stringify(end)}`);
       assert.ok(await readout(page, 'dg-step') > 0);
+      assert.match(await page.textContent('#dg-played'), /^\d+\.\d s$/);
+      assert.ok(await readout(page, 'dg-played') > 0, 'the time playing counts');
       const confusion = await page.$$eval('#dg-confusion td', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
       assert.equal(confusion, 200, 'the confusion matrix counts every test digit');
 
@@ -71,6 +73,21 @@ describe('the Digits view (release build in dist/)', () => {
       const values = await page.$$eval('#dg-outputs meter', (ms) => ms.map((m) => m.value));
       assert.equal(values.length, 10);
       assert.ok(values.every(Number.isFinite));
+      // A second stroke, then Undo: the first stroke is still read; Undo again: the pad is empty.
+      const pixels = () => page.$eval('#dg-pad', (c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((v, i) => i % 4 === 3 && v > 0).length);
+      const one = await pixels();
+      await page.mouse.move(...at(0.3, 0.5));
+      await page.mouse.down();
+      await page.mouse.move(...at(0.7, 0.5), { steps: 5 });
+      await page.mouse.up();
+      assert.ok(await pixels() > one, 'the second stroke adds ink');
+      await page.click('#dg-undo');
+      assert.equal(await pixels(), one, 'Undo takes exactly the last stroke away');
+      assert.match(await page.textContent('#dg-answer'), /The network reads: \d/);
+      assert.equal(await page.locator('#dg-outputs tr').count(), 10);
+      await page.click('#dg-undo');
+      assert.equal(await pixels(), 0);
+      assert.equal((await page.textContent('#dg-answer')).trim(), 'The pad is empty: draw a digit.');
 
       // Bad input: a sentence, the box back at its value, the page still working.
       await setValue(page, '#dg-eta', '0');

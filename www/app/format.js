@@ -74,6 +74,18 @@ export function formatDuration(ms) {
 }
 
 /**
+ * A wall-clock time for a person: 0.0 s … 59.9 s, then 1 min 40 s.
+ * @param {number} ms
+ * @returns {string}
+ */
+export function formatClock(ms) {
+  const s = Math.max(0, ms) / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const whole = Math.floor(s);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}
+
+/**
  * A number of a diagram or a table: 3 significant digits, the minus sign typeset.
  * @param {number} x
  * @returns {string}

@@ -8,7 +8,7 @@
 
 import { createCommitter } from '../app/commit.js';
 import { fitCanvas } from '../app/canvas.js';
-import { formatLoss } from '../app/format.js';
+import { formatClock, formatLoss } from '../app/format.js';
 import { messageOf, readInteger, readNumber, readU32 } from '../app/validate.js';
 import { createRateMeter } from '../classify/readouts.js';
 import { wirePad } from './pad.js';
@@ -101,7 +101,7 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
   };
   const out = {
     step: el('dg-step'), loss: el('dg-train-loss'), trainError: el('dg-train-error'), testError: el('dg-test-error'),
-    params: el('dg-params'), oursTrain: el('dg-ours-train'), oursTest: el('dg-ours-test'), note: el('dg-ours-note'),
+    params: el('dg-params'), played: el('dg-played'), oursTrain: el('dg-ours-train'), oursTest: el('dg-ours-test'), note: el('dg-ours-note'),
     confusion: el('dg-confusion'), answers: el('dg-answers'), outputs: el('dg-outputs').tBodies[0], answer: el('dg-answer'),
   };
   const canvases = {
@@ -161,13 +161,20 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       status.error(messageOf(err));
     }
   });
-  el('dg-clear').addEventListener('click', () => {
-    pad.clear();
+  const emptied = () => {
     view?.clear_drawing();
     picked = null;
     out.outputs.replaceChildren();
     setText(out.answer, 'The pad is empty: draw a digit.');
     changed();
+  };
+  el('dg-clear').addEventListener('click', () => {
+    pad.clear();
+    emptied();
+  });
+  // Undo takes the last stroke away; the network reads what is left (or nothing).
+  el('dg-undo').addEventListener('click', () => {
+    if (!pad.undo()) emptied();
   });
 
   /** Fetches the digits and builds the handle with the controls' values (once). */
@@ -202,6 +209,11 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
   });
 
   const meter = createRateMeter(el('dg-rate'));
+  // Wall-clock time spent playing since step 0 (the handout quotes 1 min 40 s for its
+  // 1000 steps): the gaps between playing frames, a gap over GAP_MS being a pause.
+  const GAP_MS = 250;
+  let played = 0;
+  let lastFrame = -Infinity;
   return {
     ...quiet,
     name: 'digits',
@@ -217,6 +229,8 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       if (!view) return 0;
       if (steps >= 1) return view.run(steps);
       const start = performance.now();
+      if (start - lastFrame < GAP_MS) played += start - lastFrame;
+      lastFrame = start;
       let done = 0;
       while (performance.now() - start < SLICE_MS && !view.stopped()) {
         if (view.advance(CHUNK)) done += 1;
@@ -242,6 +256,8 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       setText(out.trainError, pct(r.train_error));
       setText(out.testError, pct(r.test_error));
       setText(out.params, r.params.toLocaleString('en'));
+      if (r.step === 0) played = 0;
+      setText(out.played, formatClock(played));
       if (r.at_1000 && !at1000) at1000 = { train: r.at_1000[0], test: r.at_1000[1], n: r.train, width: c.width.value };
       if (!r.at_1000) at1000 = null;
       setText(out.oursTrain, at1000 ? pct(at1000.train) : '—');

@@ -9,21 +9,26 @@ const STROKE = 0.085;
  * Wires the pad.
  * @param {HTMLCanvasElement} pad
  * @param {(ink: Uint8Array, width: number, height: number) => void} onInk called while drawing
- * @returns {{clear: () => void}}
+ * @returns {{clear: () => void, undo: () => boolean}} undo removes the last stroke and
+ *   returns whether ink is left (it has then been sent to onInk)
  */
 export function wirePad(pad, onInk) {
   const ctx = pad.getContext('2d', { willReadFrequently: true });
   let last = null;
+  /** The pad before each stroke, for Undo (a stroke = pointer down to up). */
+  const before = [];
+  const UNDO_DEPTH = 50;
   const point = (e) => {
     const r = pad.getBoundingClientRect();
     return [((e.clientX - r.left) * pad.width) / Math.max(1, r.width), ((e.clientY - r.top) * pad.height) / Math.max(1, r.height)];
   };
-  const send = () => {
+  const inkOf = () => {
     const { data } = ctx.getImageData(0, 0, pad.width, pad.height);
     const ink = new Uint8Array(pad.width * pad.height);
     for (let i = 0; i < ink.length; i++) ink[i] = data[4 * i + 3];
-    onInk(ink, pad.width, pad.height);
+    return ink;
   };
+  const send = () => onInk(inkOf(), pad.width, pad.height);
   const line = (from, to) => {
     ctx.strokeStyle = '#000';
     ctx.lineWidth = STROKE * pad.width;
@@ -44,6 +49,8 @@ export function wirePad(pad, onInk) {
   pad.addEventListener('pointerdown', (e) => {
     e.preventDefault();
     pad.setPointerCapture?.(e.pointerId);
+    before.push(ctx.getImageData(0, 0, pad.width, pad.height));
+    if (before.length > UNDO_DEPTH) before.shift();
     last = point(e);
     line(last, last);
     send();
@@ -62,6 +69,17 @@ export function wirePad(pad, onInk) {
     clear() {
       ctx.clearRect(0, 0, pad.width, pad.height);
       last = null;
+      before.length = 0;
+    },
+    undo() {
+      const shot = before.pop();
+      if (shot) ctx.putImageData(shot, 0, 0);
+      else ctx.clearRect(0, 0, pad.width, pad.height);
+      last = null;
+      const ink = inkOf();
+      if (!ink.some((a) => a > 0)) return false;
+      onInk(ink, pad.width, pad.height);
+      return true;
     },
   };
 }
