@@ -1,5 +1,6 @@
 // The "practical" workload: the Digits view's default recipe (784 → 50 → 10 tanh,
-// 1000 training and 1000 test MNIST digits, full batch) in the release wasm in Node.
+// 1000 training and 1000 test MNIST digits, full batch) in the release wasm, in Node
+// and in the page's Chromium.
 // One step = forward and backward over the 1000 training digits, the update, and the
 // forward pass over the 1000 test digits for the test error: the same work as the
 // numpy reference's step (numpy + OpenBLAS did it in about 2.3 ms on the development
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measure, summarize } from './stats.mjs';
+import { openPage, ready } from './chromium.mjs';
 
 /** Multiply-adds of one step: train × (forward + backward without ∂ℓ/∂x(0)) + test × forward. */
 export function practicalFlops(train = 1000, test = 1000, hidden = 50) {
@@ -32,6 +34,39 @@ export async function benchPractical({ pkgDir, warmup, reps, minMs }) {
     return { ms, gflops: practicalFlops() / (ms.median * 1e6) };
   } finally {
     view.free();
+  }
+}
+
+/**
+ * The same step timed inside headless Chromium: the page's own lessons module and
+ * digits file, imported and fetched from the served page (the benchmark's timing
+ * loop too, stats.mjs), so the figure is the browser's wasm engine's.
+ * @returns {Promise<{ ms: object, gflops: number }>}
+ */
+export async function benchPracticalChromium({ browser, url, warmup, reps, minMs }) {
+  const { page, check, close } = await openPage(browser, url);
+  try {
+    await ready(page);
+    const timed = await page.evaluate(async (o) => {
+      const { measure } = await import('/tests/bench/stats.mjs');
+      const pkg = await import('/www/pkg/mlp_lessons.js');
+      await pkg.default();
+      const data = new Uint8Array(await (await fetch('/www/pkg/digits.bin')).arrayBuffer());
+      const view = new pkg.DigitsView(data);
+      try {
+        const samples = measure(() => {
+          if (view.run(1) !== 1) throw new Error(`practical: the step was refused: ${view.stopped()}`);
+        }, o);
+        return { samples: [...samples], calls: samples.calls };
+      } finally {
+        view.free();
+      }
+    }, { warmup, reps, minMs });
+    check();
+    const ms = summarize(Object.assign(timed.samples, { calls: timed.calls }));
+    return { ms, gflops: practicalFlops() / (ms.median * 1e6) };
+  } finally {
+    await close();
   }
 }
 

@@ -27,7 +27,7 @@ import { benchPage } from './page.mjs';
 import * as report from './report.mjs';
 import { phaseSizes } from './sizes.mjs';
 import { benchNode } from './wasm-node.mjs';
-import { benchPractical } from './practical.mjs';
+import { benchPractical, benchPracticalChromium } from './practical.mjs';
 import { SETTINGS_NOTE } from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,8 +69,9 @@ console.log(`workloads: ${SETTINGS_NOTE}\n`);
 
 const node = await benchNode({ pkgDir: PKG, ...opts });
 const practical = await benchPractical({ pkgDir: PKG, ...opts });
-const { chromium, browser } = await withChromium(ROOT, async ({ browser, url, version }) => ({
+const { chromium, practicalChromium, browser } = await withChromium(ROOT, async ({ browser, url, version }) => ({
   chromium: await benchPage({ browser, url, ...opts }),
+  practicalChromium: await benchPracticalChromium({ browser, url, ...opts }),
   browser: version,
 }));
 // Part (c) measures what ships: dist/ (minified by scripts/dist.mjs) when the build wrote it.
@@ -88,8 +89,11 @@ console.log(report.workloadTable(node, chromium));
 console.log('\n    achieved GFLOP/s (FLOPs = 2 x multiply-adds of the affine layers only; epoch = train x (fwd + bwd)');
 console.log('    + (train + test) x fwd for the loss evaluation every train call makes; grid = 100^2 x fwd)');
 console.log(report.gflopsTable(node, chromium));
-console.log('\n    practical (the Digits view: 784-50-10 tanh, 1000 + 1000 MNIST digits, full batch), release wasm in Node:');
-console.log(`    ${practical.ms.median.toFixed(2)} ms per step (min ${practical.ms.min.toFixed(2)}), ${practical.gflops.toFixed(2)} GFLOP/s;`);
+console.log('\n    practical (the Digits view: 784-50-10 tanh, 1000 + 1000 MNIST digits, full batch), release wasm:');
+for (const [where, p] of [['Node', practical], ['Chromium', practicalChromium]]) {
+  console.log(`    ${where.padEnd(8)} ${p.ms.median.toFixed(2)} ms per step (min ${p.ms.min.toFixed(2)}), ${p.gflops.toFixed(2)} GFLOP/s;`
+    + ` 1000 steps of compute = ${(p.ms.median).toFixed(1)} s`);
+}
 console.log('    one step = forward + backward over the training digits, the update, forward over the test digits');
 
 console.log(`\n(b) the page in headless ${browser}, viewport 1280x900, ms`);
@@ -115,6 +119,7 @@ const result = {
   repetitions: opts,
   node,
   practical,
+  practical_chromium: practicalChromium,
   chromium,
   shipped,
   sizes: size,
