@@ -70,6 +70,39 @@ export async function benchPracticalChromium({ browser, url, warmup, reps, minMs
   }
 }
 
+/**
+ * The whole run as a student sees it: the page opened on the Digits view (its
+ * defaults: the handout's recipe), Play pressed, the clock stopped at step 1000;
+ * and the frames the page drew meanwhile, since training must leave it smooth.
+ * @returns {Promise<{ seconds: number, steps: number, fps: number }>}
+ */
+export async function benchPracticalPage({ browser, url, steps = 1000 }) {
+  const { page, check, close } = await openPage(browser, `${url}#digits`);
+  try {
+    await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 60_000 });
+    const run = await page.evaluate((n) => new Promise((resolve) => {
+      let frames = 0;
+      const count = () => { frames += 1; requestAnimationFrame(count); };
+      requestAnimationFrame(count);
+      const t0 = performance.now();
+      document.getElementById('play').click();
+      const poll = setInterval(() => {
+        const step = Number(document.getElementById('dg-step').textContent);
+        if (step >= n) {
+          const seconds = (performance.now() - t0) / 1000;
+          document.getElementById('play').click();
+          clearInterval(poll);
+          resolve({ seconds, steps: step, fps: frames / seconds });
+        }
+      }, 50);
+    }), steps);
+    check();
+    return run;
+  } finally {
+    await close();
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const pkgDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../www/pkg');
   const { ms, gflops } = await benchPractical({ pkgDir, warmup: 3, reps: 9, minMs: 20 });

@@ -27,7 +27,7 @@ import { benchPage } from './page.mjs';
 import * as report from './report.mjs';
 import { phaseSizes } from './sizes.mjs';
 import { benchNode } from './wasm-node.mjs';
-import { benchPractical, benchPracticalChromium } from './practical.mjs';
+import { benchPractical, benchPracticalChromium, benchPracticalPage } from './practical.mjs';
 import { SETTINGS_NOTE } from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,9 +77,11 @@ const { chromium, practicalChromium, browser } = await withChromium(ROOT, async 
 // Part (c) measures what ships: dist/ (minified by scripts/dist.mjs) when the build wrote it.
 const SHIP = fs.existsSync(path.join(ROOT, 'dist/index.html')) ? path.join(ROOT, 'dist') : ROOT;
 const shipped = path.relative(ROOT, SHIP) || 'the top level (no dist/: sources unminified)';
-const { firstFrame, phases } = await withChromium(SHIP, async ({ browser, url }) => ({
+const { firstFrame, phases, practicalPage } = await withChromium(SHIP, async ({ browser, url }) => ({
   firstFrame: await benchFirstFrame({ browser, url, loads: opts.loads }),
   phases: await loadPhases({ browser, url }),
+  // The 1000 steps of the Digits view take tens of seconds: not in the smoke run.
+  practicalPage: quick ? null : await benchPracticalPage({ browser, url }),
 }));
 
 console.log(`(a) workloads, release wasm in Node and in the page (headless ${browser}); ms per call`);
@@ -95,6 +97,10 @@ for (const [where, p] of [['Node', practical], ['Chromium', practicalChromium]])
     + ` 1000 steps of compute = ${(p.ms.median).toFixed(1)} s`);
 }
 console.log('    one step = forward + backward over the training digits, the update, forward over the test digits');
+if (practicalPage) {
+  console.log(`    in the page (${shipped}, the Digits view's defaults, Play): ${practicalPage.steps} steps in`
+    + ` ${practicalPage.seconds.toFixed(1)} s, ${practicalPage.fps.toFixed(0)} frames per second meanwhile`);
+}
 
 console.log(`\n(b) the page in headless ${browser}, viewport 1280x900, ms`);
 console.log(report.frameTables(chromium));
@@ -120,6 +126,7 @@ const result = {
   node,
   practical,
   practical_chromium: practicalChromium,
+  practical_page: practicalPage,
   chromium,
   shipped,
   sizes: size,
