@@ -3,21 +3,21 @@
 //! digits with its answers, and a drawn digit read by it.
 
 use super::canvas::Canvas;
-use super::{context_2d, device_pixel_ratio, js_err, seed_of, to_json};
+use super::{device_pixel_ratio, js_err, put_rgba, seed_of, to_json};
 use crate::data::digits::drawing::to_mnist;
 use crate::data::digits::split::DigitSplit;
 use crate::data::digits::{Digits, CLASSES};
 use crate::nn::softmax::argmax;
-use crate::render::charts::loss::{draw_curves, Axes, Curve};
+use crate::render::charts::loss::{draw_curves, draw_loss, Axes, Curve};
 use crate::render::digits::{digit_tiles, input_image, weight_tiles, Picture};
 use crate::render::palette::{TEST_CURVE, TRAIN_CURVE};
 use crate::train::digits::{DigitsTrainer, Recipe};
+use crate::train::history::LossPoint;
 use crate::train::metrics::ConfusionMatrix;
 use crate::Activation;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 /// The practical's MLP on MNIST digits.
 #[wasm_bindgen]
@@ -68,16 +68,14 @@ fn rebuild(
 
 /// Sizes `canvas` to the picture and puts it there (the page scales it up).
 fn put(canvas: &HtmlCanvasElement, p: &Picture) -> Result<(), JsError> {
-    let (w, h) = (p.width as u32, p.height as u32);
-    if (canvas.width(), canvas.height()) != (w, h) {
-        canvas.set_width(w);
-        canvas.set_height(h);
-    }
-    let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&p.rgba), w, h)
-        .map_err(|_| js_err("The picture could not be made.".into()))?;
-    context_2d(canvas)?
-        .put_image_data(&data, 0.0, 0.0)
-        .map_err(|_| js_err("The picture could not be drawn.".into()))
+    put_rgba(
+        canvas,
+        &p.rgba,
+        p.width as u32,
+        p.height as u32,
+        "the Digits picture",
+    )
+    .map_err(js_err)
 }
 
 #[wasm_bindgen]
@@ -197,42 +195,33 @@ impl DigitsView {
             log_scale,
             scale: device_pixel_ratio(),
         };
-        let series = |h: &crate::train::history::LossHistory, scale: f64| {
-            let train = h
+        let names = ["training ℒ", "test ℒ"];
+        draw_loss(
+            Canvas::new(loss)?,
+            self.trainer.losses(),
+            names,
+            true,
+            axes("ℒ = Σ ‖x(2) − t‖²"),
+        )
+        .map_err(js_err)?;
+        // The errors are kept as shares and drawn in percent.
+        let percent = |share: fn(&LossPoint) -> f32| {
+            self.trainer
+                .errors()
                 .points()
-                .map(|p| (p.iteration as f64, f64::from(p.train) * scale))
-                .collect();
-            let test = h
-                .points()
-                .map(|p| (p.iteration as f64, f64::from(p.test) * scale))
-                .collect();
-            (train, test)
+                .map(|p| (p.iteration as f64, 100.0 * f64::from(share(p))))
+                .collect()
         };
-        let (lt, ls) = series(self.trainer.losses(), 1.0);
-        let curves = [
-            Curve {
-                name: "training ℒ",
-                colour: TRAIN_CURVE,
-                points: lt,
-            },
-            Curve {
-                name: "test ℒ",
-                colour: TEST_CURVE,
-                points: ls,
-            },
-        ];
-        draw_curves(Canvas::new(loss)?, &curves, axes("ℒ = Σ ‖x(2) − t‖²")).map_err(js_err)?;
-        let (et, es) = series(self.trainer.errors(), 100.0);
         let curves = [
             Curve {
                 name: "training error",
                 colour: TRAIN_CURVE,
-                points: et,
+                points: percent(|p| p.train),
             },
             Curve {
                 name: "test error",
                 colour: TEST_CURVE,
-                points: es,
+                points: percent(|p| p.test),
             },
         ];
         draw_curves(Canvas::new(errors)?, &curves, axes("error (%)")).map_err(js_err)

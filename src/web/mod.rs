@@ -42,8 +42,8 @@ use crate::data::POINTS_RANGE;
 #[cfg(feature = "classifier-view")]
 use crate::train::settings::{ETA_RANGE, MAX_LAYERS, MAX_WIDTH};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 /// A sentence for the user, as the error JavaScript sees.
 fn js_err(message: String) -> JsError {
@@ -115,6 +115,31 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Js
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .ok_or_else(no_canvas)
+}
+
+/// Puts an RGBA picture of `width` × `height` pixels on `canvas` at (0, 0),
+/// the canvas sized to the picture first (left alone when it already is): the
+/// boundary's heatmap, the diagram's thumbnails and the Digits pictures all
+/// reach the page this way. `what` names the picture in the sentence for a
+/// browser that refuses it.
+fn put_rgba(
+    canvas: &HtmlCanvasElement,
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    what: &str,
+) -> Result<(), String> {
+    if (canvas.width(), canvas.height()) != (width, height) {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    let refused = || format!("The browser refused to draw {what}.");
+    let data =
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height).map_err(|_| refused())?;
+    context_2d(canvas)
+        .map_err(|_| refused())?
+        .put_image_data(&data, 0.0, 0.0)
+        .map_err(|_| refused())
 }
 
 /// The error for a canvas that cannot be drawn on.

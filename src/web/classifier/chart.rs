@@ -10,11 +10,11 @@ use crate::render::charts::classifier::{draw_classifier, ChartOptions};
 use crate::render::charts::loss::{draw_loss_with_ghosts, Axes};
 use crate::render::PixelRect;
 use crate::web::canvas::Canvas;
-use crate::web::{context_2d, device_pixel_ratio, js_err, no_canvas};
+use crate::web::{context_2d, device_pixel_ratio, js_err, no_canvas, put_rgba};
 use crate::Trainer;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The heatmap's grid has at most this many cells on its longer side (and at
 /// least 200 for any chart that large): finer grids cost time in every frame
@@ -99,17 +99,8 @@ fn blit(
     let cells = rect.width.max(rect.height).div_ceil(MAX_GRID);
     let (w, h) = (rect.width.div_ceil(cells), rect.height.div_ceil(cells));
     let rgba = image.render(trainer, w as usize, h as usize);
-    let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w, h)
-        .map_err(|_| "The browser refused the boundary image.".to_string())?;
-    if (heatmap.width(), heatmap.height()) != (w, h) {
-        heatmap.set_width(w);
-        heatmap.set_height(h);
-    }
+    put_rgba(heatmap, rgba, w, h, "the boundary image")?;
     let refused = |_| "The browser refused to draw the boundary image.".to_string();
-    context_2d(heatmap)
-        .map_err(|_| "No off-screen canvas.".to_string())?
-        .put_image_data(&data, 0.0, 0.0)
-        .map_err(refused)?;
     ctx.set_image_smoothing_enabled(true);
     let (x, y) = (f64::from(rect.x), f64::from(rect.y));
     ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(

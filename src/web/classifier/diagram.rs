@@ -11,10 +11,9 @@ use super::chart::new_canvas;
 use super::ClassifierView;
 use crate::render::thumbnails::{shown_widths, Thumbnails};
 use crate::train::edit::{check_layer, Param};
-use crate::web::{context_2d, js_err};
+use crate::web::{context_2d, js_err, put_rgba};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 /// The diagram's reused buffers: the thumbnails and their off-screen atlas.
 #[derive(Default)]
@@ -158,21 +157,12 @@ fn blit_thumbnails(
 ) -> Result<(), String> {
     let refused = |_| "The browser refused to draw the diagram's thumbnails.".to_string();
     let count = (positions.len() / 2) as u32;
-    let height = (n * count).max(1);
-    if (atlas.width(), atlas.height()) != (n, height) {
-        atlas.set_width(n);
-        atlas.set_height(height);
-    }
     let ctx = context_2d(canvas).map_err(|_| "The diagram's canvas cannot be drawn on.".to_string())?;
     ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
     if count == 0 {
         return Ok(());
     }
-    let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n, height).map_err(refused)?;
-    context_2d(atlas)
-        .map_err(|_| "No off-screen canvas.".to_string())?
-        .put_image_data(&data, 0.0, 0.0)
-        .map_err(refused)?;
+    put_rgba(atlas, rgba, n, n * count, "the diagram's thumbnails")?;
     // Smoothing blends the coarse grid's cells as the boundary chart does.
     ctx.set_image_smoothing_enabled(true);
     let n = f64::from(n);
