@@ -3,9 +3,8 @@
 //! the normalisation and targets are the practical's, and a drawing is brought
 //! to MNIST's form.
 
-use crate::mnist::{digit_file, package_digits};
+use crate::mnist::{byte_of, digit_file, package_digits, read_digit_file};
 use mlp_playground::data::digits::drawing::to_mnist;
-use mlp_playground::data::digits::package::{byte_of, read_digit_file};
 use mlp_playground::data::digits::split::{grey, targets, DigitSplit, ZETA};
 use mlp_playground::data::digits::{Digits, PIXELS, SIDE};
 use std::collections::HashSet;

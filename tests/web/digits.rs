@@ -2,8 +2,8 @@
 //! compiled into the test): it trains, draws its units' weight images and
 //! test digits on real canvases, and reads a drawing.
 
+use super::mnist::read_digit_file;
 use super::{canvas, message};
-use mlp_playground::data::digits::package::read_digit_file;
 use mlp_playground::data::digits::PIXELS;
 use mlp_playground::web::DigitsView;
 use wasm_bindgen::JsCast;

@@ -14,6 +14,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/reference.rs"]
 mod reference;
 
+#[path = "../common/mnist.rs"]
+mod mnist;
+
 /// The wasm build (simd128, fast tanh, blocked kernels) follows the scalar
 /// f64 reference's training trajectory, as the native build does.
 #[wasm_bindgen_test]

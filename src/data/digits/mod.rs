@@ -5,7 +5,6 @@
 //! normalised, and a drawn digit brought to the same form.
 
 pub mod drawing;
-pub mod package;
 pub mod split;
 
 /// Pixels on a side of a digit.
