@@ -131,7 +131,7 @@ async function boot() {
   const { switcher, lessons } = wireTabs({ adapters, lessonViews, loop, training, status });
   const presentation = createPresentation({ doc: document, changed: loop.changed });
   const address = createUrlState({
-    win: window, doc: document, lessons, classifier: adapters.classify, view: switcher.current, showView: switcher.show, status, presentation,
+    win: window, doc: document, lessons, classifier: adapters.classify, views: VIEW_NAMES, view: switcher.current, showView: switcher.show, status, presentation,
     training: {
       values: training.values,
       applyTo: (name, values) => (adapters[name] ? training.applyTo(adapters[name], values) : ['eta-number']),

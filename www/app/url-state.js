@@ -35,8 +35,6 @@ const KEYS = [
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];
 /** The address's values kept outside the controls (deps.extras). */
 const EXTRAS = ['approx-psi', 'approx-trained-units'];
-/** The views, by the prefix of their Training values. */
-const VIEWS = ['classify', 'approx', 'gd', 'logistic', 'digits'];
 
 /**
  * Whether applying the address needs one of `views` built first: it names one (#gd),
@@ -90,6 +88,7 @@ function problem(el, text) {
  *   (null when there is none) and its restore ('' or why not); empty while their view is not built
  * @param {{ values: () => Map<string, object>, applyTo: (name: string, values: object) => string[] }} deps.training
  *   every view's Training values, and an address's values into a view not shown (the ids refused)
+ * @param {string[]} deps.views every view's name, in tab order (the prefix of its Training values)
  * @param {() => string|null} deps.view the view shown
  * @param {(name: string) => void} deps.showView shows a view (the tab an address names over its lesson's)
  * @param {{ active: () => boolean, set: (on: boolean) => void }} deps.presentation presentation mode
@@ -98,7 +97,7 @@ function problem(el, text) {
  * @returns {{ restore: () => void, save: () => void }} restore applies the address (at boot);
  *   save writes the current state into it
  */
-export function createUrlState({ win, doc, lessons, classifier, extras, training, view, showView, status, presentation }) {
+export function createUrlState({ win, doc, lessons, classifier, extras, training, views, view, showView, status, presentation }) {
   const el = (id) => doc.getElementById(id);
   const save = () => {
     const q = new URLSearchParams();
@@ -153,7 +152,7 @@ export function createUrlState({ win, doc, lessons, classifier, extras, training
         || !classifier.setHidden(widths)) ignored.push(`hidden=${text} (refused)`);
     }
     TRAINING.forEach((id) => { const key = `${view()}.${id}`; if (q.has(key)) set(id, q.get(key), key); });
-    VIEWS.filter((name) => name !== view() && TRAINING.some((id) => q.has(`${name}.${id}`))).forEach((name) => {
+    views.filter((name) => name !== view() && TRAINING.some((id) => q.has(`${name}.${id}`))).forEach((name) => {
       const [eta, stepsPerFrame, batch] = TRAINING.map((id) => q.get(`${name}.${id}`) ?? undefined);
       training.applyTo(name, { eta, stepsPerFrame, batch })
         .forEach((id) => ignored.push(`${name}.${id}=${q.get(`${name}.${id}`)} (refused)`));
@@ -183,10 +182,10 @@ export function createUrlState({ win, doc, lessons, classifier, extras, training
       try { lessons.open(q.get('lesson')); } catch { ignored.push(`lesson=${q.get('lesson')} (no such lesson)`); }
     }
     if (shown !== null && shown !== view()) {
-      if (VIEWS.includes(shown)) showView(shown);
-      else ignored.push(`view=${shown} (views: ${VIEWS.join(', ')})`);
+      if (views.includes(shown)) showView(shown);
+      else ignored.push(`view=${shown} (views: ${views.join(', ')})`);
     }
-    const known = new Set(['lesson', 'view', 'hide', 'present', 'hidden', 'own', ...EXTRAS, ...KEYS, ...VIEWS.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
+    const known = new Set(['lesson', 'view', 'hide', 'present', 'hidden', 'own', ...EXTRAS, ...KEYS, ...views.flatMap((v) => TRAINING.map((t) => `${v}.${t}`))]);
     [...q.keys()].filter((k) => !known.has(k)).forEach((k) => ignored.push(`${k} (unknown setting)`));
     apply(q, ignored);
     if (ignored.length > 0) {
