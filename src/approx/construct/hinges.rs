@@ -111,22 +111,9 @@ impl Hinges {
                 .max(h.segment_error(xs, psi, j + 1, v, v1));
             inside.max((target - v).abs())
         };
-        let height = if moved(self, target) <= epsilon {
-            target
-        } else {
-            // The heights that keep those errors at most ε form an interval
-            // holding `kept` (the old line): bisect towards ψ(x) for its end.
-            let (mut ok, mut bad) = (kept, target);
-            for _ in 0..SEARCH {
-                let mid = 0.5 * (ok + bad);
-                if moved(self, mid) <= epsilon {
-                    ok = mid;
-                } else {
-                    bad = mid;
-                }
-            }
-            ok
-        };
+        // The heights that keep those errors at most ε form an interval
+        // holding `kept` (the old line): the end towards ψ(x).
+        let height = towards(kept, target, epsilon, |v| moved(self, v));
         self.heights[j + 1] = height;
         self.settle(xs, psi);
     }
@@ -163,22 +150,9 @@ impl Hinges {
             };
             let current = self.heights[j];
             let now = around(self, current);
-            self.heights[j] = if around(self, own) <= now {
-                own
-            } else {
-                // The heights that keep those errors at most `now` form an
-                // interval holding the current one: bisect towards ψ for its end.
-                let (mut ok, mut bad) = (current, own);
-                for _ in 0..SEARCH {
-                    let mid = 0.5 * (ok + bad);
-                    if around(self, mid) <= now {
-                        ok = mid;
-                    } else {
-                        bad = mid;
-                    }
-                }
-                ok
-            };
+            // The heights that keep those errors at most `now` form an
+            // interval holding the current one: its end towards ψ.
+            self.heights[j] = towards(current, own, now, |v| around(self, v));
         }
     }
 
@@ -196,4 +170,23 @@ impl Hinges {
         }
         mlp.layers[1].b[0] = self.heights[0] as f32;
     }
+}
+
+/// The height nearest `target` on the way from `ok` whose `cost` stays at most
+/// `bound` (`cost(ok)` is): `target` itself when it qualifies, else the end of
+/// that interval found by bisection in `SEARCH` halvings.
+fn towards(ok: f64, target: f64, bound: f64, cost: impl Fn(f64) -> f64) -> f64 {
+    if cost(target) <= bound {
+        return target;
+    }
+    let (mut ok, mut bad) = (ok, target);
+    for _ in 0..SEARCH {
+        let mid = 0.5 * (ok + bad);
+        if cost(mid) <= bound {
+            ok = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    ok
 }
