@@ -33,6 +33,11 @@ export const LESSONS_WASM = 'www/pkg/mlp_lessons_bg.wasm';
 const LAZY = 'www/app/lazy-views-build.js';
 /** Its bundle in dist/. */
 export const LESSONS_BUNDLE = 'www/pkg/lazy-views.js';
+/**
+ * The Digits view's training worker: an entry of its own, bundled as www/pkg/worker.js,
+ * which is where the Digits bundle's new URL('./worker.js', import.meta.url) points.
+ */
+const WORKER = 'www/digits/worker.js';
 
 /** The chunks a bundle imports statically (esbuild's minified `from"./chunk-….js"`), as dist/ paths. */
 export function staticChunks(code) {
@@ -75,7 +80,8 @@ export function distHtml(html, chunks = []) {
  */
 async function bundle(esbuild, root) {
   const result = await esbuild.build({
-    entryPoints: { playground: path.join(root, ENTRY), 'lazy-views': path.join(root, LAZY) }, bundle: true, minify: true, format: 'esm',
+    entryPoints: { playground: path.join(root, ENTRY), 'lazy-views': path.join(root, LAZY), worker: path.join(root, WORKER) },
+    bundle: true, minify: true, format: 'esm',
     splitting: true, outdir: path.join(root, path.dirname(BUNDLE)), entryNames: '[name]', chunkNames: 'chunk-[hash]',
     target: 'es2022', write: false, logLevel: 'silent',
   }).catch((e) => { throw new Error(`could not bundle ${ENTRY}: ${e.message}`); });

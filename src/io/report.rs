@@ -92,6 +92,7 @@ pub fn settings_json(s: &Settings) -> String {
     let (classes, task) = match s.task {
         Task::Classification => (2, "classification"),
         Task::MultiClass(k) => (k, "classes"),
+        Task::ClassOutputs(k) => (k, "class-outputs"),
         Task::Regression => (0, "regression"),
     };
     let report = SettingsReport {

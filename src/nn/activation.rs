@@ -4,7 +4,7 @@
 //! s(l) kept from the forward pass: dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l)).
 
 /// A component-wise non-linearity σ applied to the pre-activations s(l).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Activation {
     /// tanh(s) = 2 / (1 + e^(−2s)) − 1; the lecture's first classical choice.
     Tanh,

@@ -14,7 +14,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 /// One affine layer s = w x + b: w is (outputs × inputs), row-major.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Layer {
     /// Width of x(l−1).
     pub inputs: usize,
@@ -27,7 +27,7 @@ pub struct Layer {
 }
 
 /// A multi-layer perceptron: its layers and their activations.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mlp {
     /// Layers 1..=L, in order from the input.
     pub layers: Vec<Layer>,

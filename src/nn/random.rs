@@ -13,3 +13,16 @@ pub fn standard_normal(rng: &mut StdRng) -> f32 {
     let u2: f64 = rng.random::<f64>();
     ((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32
 }
+
+/// Every weight and bias of `mlp` drawn from N(0, std²) by `seed`, layer by
+/// layer, weights before biases (the practical's initialisation, whose tiny
+/// std makes the network start as almost the zero function).
+pub fn draw_normal(mlp: &mut crate::nn::mlp::Mlp, std: f32, seed: u64) {
+    use rand::SeedableRng;
+    let mut rng = StdRng::seed_from_u64(seed);
+    for layer in &mut mlp.layers {
+        for p in layer.w.iter_mut().chain(layer.b.iter_mut()) {
+            *p = std * standard_normal(&mut rng);
+        }
+    }
+}

@@ -7,7 +7,9 @@ use crate::data::features::expand_rows;
 use crate::data::{DataSpec, Dataset, Split};
 use crate::nn::mlp::Mlp;
 use crate::train::batch::BatchOrder;
-use crate::train::settings::{validate_eta, validate_hidden, validate_output, validate_task};
+use crate::train::settings::{
+    validate_eta, validate_hidden, validate_output, validate_task, Task, CLASS_TARGET,
+};
 use crate::{Activation, Loss, Reduction};
 
 impl Trainer {
@@ -148,9 +150,14 @@ impl Trainer {
         let enc = self.encoding;
         let k = self.settings.outputs();
         // K classes: the one-hot row of class y (labels 0..K−1); else one target per label.
+        // With the squared error on K outputs the targets are ±ζ instead (see `Task::ClassOutputs`).
+        let (off, on) = match (self.settings.task, self.settings.loss) {
+            (Task::ClassOutputs(_), Loss::Mse) => (-CLASS_TARGET, CLASS_TARGET),
+            _ => (0.0, 1.0),
+        };
         let encode = |d: &Dataset| -> Vec<f32> {
             if k > 1 {
-                let onehot = |l: f32| (0..k).map(move |j| if j as f32 == l { 1.0 } else { 0.0 });
+                let onehot = move |l: f32| (0..k).map(move |j| if j as f32 == l { on } else { off });
                 d.labels.iter().flat_map(|&l| onehot(l)).collect()
             } else {
                 d.labels.iter().map(|&l| enc.target(l)).collect()

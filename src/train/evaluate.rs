@@ -23,6 +23,13 @@ impl Trainer {
         e
     }
 
+    /// The current model's outputs on the test set, row by row (`outputs()`
+    /// a row), from the evaluation (computed if the model changed since).
+    pub fn test_outputs(&mut self) -> &[f32] {
+        self.evaluation();
+        &self.test_out
+    }
+
     /// Whether the current model's train and test losses are both finite
     /// (evaluated afresh: the model may have been changed by hand).
     pub(super) fn losses_finite(&mut self) -> bool {
@@ -40,13 +47,21 @@ impl Trainer {
         // Inference only: the blocked kernel, into a kept buffer.
         let s = &self.settings;
         let k = s.outputs();
-        self.eval_out.resize(data.len() * k, 0.0);
-        self.mlp.predict_into(rows, &mut self.ws, &mut self.eval_out);
-        let out = &self.eval_out;
+        // The test set's outputs are kept apart, for `test_outputs`.
+        let out = if train {
+            &mut self.eval_out
+        } else {
+            &mut self.test_out
+        };
+        out.resize(data.len() * k, 0.0);
+        self.mlp.predict_into(rows, &mut self.ws, out);
+        let out = &*out;
         let loss = s.loss_in_use().evaluate(s.reduction, out, targets, k);
         match s.task {
             Task::Regression => return (loss, f32::NAN),
-            Task::MultiClass(_) => return (loss, argmax_accuracy(out, &data.labels, k)),
+            Task::MultiClass(_) | Task::ClassOutputs(_) => {
+                return (loss, argmax_accuracy(out, &data.labels, k))
+            }
             Task::Classification => {}
         }
         let correct = out

@@ -5,7 +5,7 @@
 //! gets coarser but keeps its shape, and memory never grows past the capacity.
 
 /// Train and test loss after a given number of updates.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LossPoint {
     /// Parameter updates done when the losses were measured.
     pub iteration: u64,

@@ -71,6 +71,7 @@ pub struct Trainer {
     batch_y: Vec<f32>,
     d_output: Vec<f32>,
     eval_out: Vec<f32>,
+    test_out: Vec<f32>,
     batches: BatchOrder,
     iteration: u64,
     samples_seen: u64,
@@ -115,6 +116,7 @@ impl Trainer {
             batch_y: Vec::new(),
             d_output: Vec::new(),
             eval_out: Vec::new(),
+            test_out: Vec::new(),
             iteration: 0,
             samples_seen: 0,
             history: LossHistory::new(HISTORY_CAPACITY),
@@ -177,8 +179,10 @@ impl Trainer {
 
 fn build_model(s: &Settings) -> Mlp {
     let mut mlp = Mlp::new(&s.sizes(), s.hidden_activation, s.output_in_use(), s.weight_seed);
-    if let Init::Spread { lo, hi } = s.init {
-        mlp.spread_first_layer(lo, hi, s.weight_seed);
+    match s.init {
+        Init::Spread { lo, hi } => mlp.spread_first_layer(lo, hi, s.weight_seed),
+        Init::Normal { std } => crate::nn::random::draw_normal(&mut mlp, std, s.weight_seed),
+        Init::Scaled => {}
     }
     mlp
 }
@@ -198,6 +202,7 @@ fn encoding_of(s: &Settings) -> Encoding {
     match s.task {
         Task::Classification => Encoding::new(s.loss, s.output_activation),
         Task::MultiClass(_) => Encoding::new(Loss::SoftmaxCrossEntropy, Activation::Identity),
+        Task::ClassOutputs(_) => Encoding::new(s.loss, s.output_in_use()),
         Task::Regression => Encoding::regression(),
     }
 }

@@ -79,7 +79,7 @@ impl Trainer {
         let labels = data.labels.iter();
         match self.settings.task {
             // Labels are the class indices 0..K−1; the prediction is the argmax.
-            Task::MultiClass(_) => labels
+            Task::MultiClass(_) | Task::ClassOutputs(_) => labels
                 .map(|&l| l as usize)
                 .zip(self.eval_out.chunks_exact(k).map(argmax))
                 .collect(),

@@ -33,13 +33,29 @@ pub enum Task {
     /// and the softmax cross-entropy, whatever the loss and output settings
     /// (they stay as set, for two-class problems).
     MultiClass(usize),
+    /// K classes, labels 0..K−1, on K outputs fitted by the chosen loss: with
+    /// the squared error, the right class's output to +ζ and the others to −ζ
+    /// (`CLASS_TARGET`, the targets of the practical on digits); with the
+    /// softmax cross-entropy, the scores' softmax to the one-hot row (the
+    /// output σ is then the identity).
+    ClassOutputs(usize),
 }
+
+/// ζ of `Task::ClassOutputs`: the squared error's targets ±ζ, strictly inside
+/// the range of tanh, so that reaching them never needs infinite weights.
+pub const CLASS_TARGET: f32 = 0.9;
 
 /// How the initial weights are drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Init {
     /// w ~ N(0, g²/fan_in), b = 0 (see `Mlp::new`).
     Scaled,
+    /// Every weight and bias from N(0, std²), whatever the fan-in (the
+    /// practical's tiny ε: a network that starts as almost the zero function).
+    Normal {
+        /// The standard deviation.
+        std: f32,
+    },
     /// As `Scaled`, then the first layer's units are spread over the input
     /// interval [lo, hi] of a 1D problem (see `Mlp::spread_first_layer`).
     Spread {
@@ -138,7 +154,7 @@ impl Settings {
     /// Width of the output x(L): K scores for K classes, else 1.
     pub fn outputs(&self) -> usize {
         match self.task {
-            Task::MultiClass(k) => k,
+            Task::MultiClass(k) | Task::ClassOutputs(k) => k,
             _ => 1,
         }
     }
@@ -151,11 +167,13 @@ impl Settings {
         }
     }
 
-    /// σ of the output layer in use: the identity for K classes (the scores
-    /// go to the softmax), else `output_activation`.
+    /// σ of the output layer in use: the identity where the scores go to the
+    /// softmax, else `output_activation`.
     pub fn output_in_use(&self) -> Activation {
-        match self.task {
-            Task::MultiClass(_) => Activation::Identity,
+        match (self.task, self.loss) {
+            (Task::MultiClass(_), _) | (Task::ClassOutputs(_), Loss::SoftmaxCrossEntropy) => {
+                Activation::Identity
+            }
             _ => self.output_activation,
         }
     }
@@ -171,6 +189,13 @@ impl Settings {
         validate_hidden(&self.hidden, self.max_width)?;
         if self.features.is_some() && self.inputs != 2 {
             return Err("Input features apply to points (x₁, x₂) of the plane only.".to_string());
+        }
+        if let Init::Normal { std } = self.init {
+            if !(std.is_finite() && std > 0.0 && std <= 1.0) {
+                return Err(format!(
+                    "The init scale ε must be above 0 and at most 1 (got {std})."
+                ));
+            }
         }
         validate_output(self.output_activation)?;
         validate_task(self.task, self.loss, self.output_activation)?;
@@ -214,6 +239,15 @@ pub fn validate_output(act: Activation) -> Result<(), String> {
 /// (the logistic loss −log σ(y f) needs classes y = ±1), by an output that
 /// reaches −1 (identity or tanh; a sigmoid stays in (0, 1)).
 pub fn validate_task(task: Task, loss: Loss, output: Activation) -> Result<(), String> {
+    if let Task::ClassOutputs(_) = task {
+        if loss == Loss::Logistic {
+            return Err(
+                "The logistic loss compares one score with classes ±1: for K classes choose mse or softmax cross-entropy."
+                    .to_string(),
+            );
+        }
+        return Ok(());
+    }
     if loss == Loss::SoftmaxCrossEntropy && !matches!(task, Task::MultiClass(_)) {
         return Err(
             "The softmax cross-entropy is the loss of K-class data sets: choose mse or logistic.".to_string(),

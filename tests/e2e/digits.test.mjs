@@ -1,7 +1,9 @@
 // The Digits view: its MNIST digits are fetched only when it is first opened; Play
 // lowers the training and test errors; a digit drawn with the mouse gets 10 outputs;
 // bad input (η = 0, a width of 0, an empty pad) gets a clear message and the page keeps
-// working; its settings travel in the address; no console error throughout.
+// working; training runs in a Web Worker (or on the page where none starts) with the
+// panel's layers, loss, optimiser and mini-batch; its settings travel in the address;
+// no console error throughout.
 //
 // Run: node --test tests/e2e/digits.test.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
@@ -109,6 +111,76 @@ describe('the Digits view (release build in dist/)', () => {
     }
   });
 
+  test('trains in a Web Worker with the panel\'s layers, loss, optimiser and mini-batch, and Pause stops it', async () => {
+    const { page, errors, close } = await playground.openPage();
+    try {
+      // The worker starts once the digits are in: wait for its event, then check it is the only one.
+      const started = page.waitForEvent('worker', WAIT);
+      await page.click('#view-digits');
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      assert.match((await started).url(), /\/worker\.js$/);
+      assert.equal(page.workers().length, 1, 'one training worker');
+      await setValue(page, '#dg-train', '200');
+      await setValue(page, '#dg-test', '200');
+      await setValue(page, '#dg-width', '64, 32');
+      await page.selectOption('#dg-loss-function', 'softmax-cross-entropy');
+      await setValue(page, '#dg-epsilon', '0.05');
+      await page.selectOption('#dg-optimizer', 'adam');
+      await setValue(page, '#dg-eta', '0.001');
+      await setValue(page, '#dg-batch', '50');
+      assert.match(await page.textContent('#status'), /Mini-batches of 50 digits/);
+      assert.equal(await readout(page, 'dg-params'), 784 * 64 + 64 + 64 * 32 + 32 + 32 * 10 + 10);
+      assert.equal(await readout(page, 'dg-step'), 0);
+      await page.click('#play');
+      await page.waitForFunction(() => Number(document.getElementById('dg-test-error').textContent.replace(/[^0-9.]/g, '')) < 40,
+        null, { timeout: 30_000, polling: 100 });
+      await page.click('#play');
+      // Pause stops the worker: the step count settles and stays.
+      await page.waitForTimeout(300);
+      const paused = await readout(page, 'dg-step');
+      await page.waitForTimeout(700);
+      assert.equal(await readout(page, 'dg-step'), paused, 'no step after Pause');
+      assert.ok(paused > 0);
+      // Under the cross-entropy the outputs are the softmax's probabilities.
+      const grid = await page.locator('#dg-test-digits').boundingBox();
+      await page.locator('#dg-test-digits').click({ position: { x: grid.width / 40, y: grid.width / 40 } });
+      await page.waitForFunction(() => /probability 1/.test(document.getElementById('dg-answer').textContent), null, WAIT);
+      const bars = await page.$$eval('#dg-outputs meter', (ms) => ms.map((m) => [m.min, m.value]));
+      assert.equal(bars.length, 10);
+      assert.ok(bars.every(([min, v]) => min === 0 && v >= 0 && v <= 1), JSON.stringify(bars));
+      assert.ok(Math.abs(bars.reduce((sum, [, v]) => sum + v, 0) - 1) < 1e-2, 'the probabilities sum to 1');
+      // Bad input: a sentence, the box back at its value.
+      await setValue(page, '#dg-width', '64,,32');
+      assert.match(await page.textContent('#status'), /Hidden widths needs whole numbers/);
+      assert.equal(await page.inputValue('#dg-width'), '64, 32');
+      await setValue(page, '#dg-batch', '201');
+      assert.match(await page.textContent('#status'), /more than the 200 training digits/);
+      assert.equal(await page.inputValue('#dg-batch'), '50');
+      // Step after the refusals still trains, in the worker.
+      await page.click('#step');
+      await page.waitForFunction((n) => Number(document.getElementById('dg-step').textContent) === n + 1, paused, WAIT);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('where no Web Worker can start, the page trains by itself', async () => {
+    const { page, errors, close } = await playground.openPage('', () => { delete window.Worker; });
+    try {
+      await page.click('#view-digits');
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      await setValue(page, '#dg-train', '100');
+      await setValue(page, '#dg-test', '100');
+      await page.click('#play');
+      await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);
+      await page.click('#play');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
   test('the Lessons menu\'s "The practical: digits" sets the handout\'s recipe, and Play learns with it', async () => {
     const { page, errors, close } = await playground.openPage();
     try {
@@ -116,7 +188,10 @@ describe('the Digits view (release build in dist/)', () => {
       await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
       assert.equal(await page.getAttribute('#view-digits', 'aria-selected'), 'true');
       // The handout's recipe, as the lesson's text states it.
-      const recipe = { 'dg-train': '1000', 'dg-test': '1000', 'dg-width': '50', 'dg-activation': 'tanh', 'dg-epsilon': '0.000001', 'dg-eta': '0.0001' };
+      const recipe = {
+        'dg-train': '1000', 'dg-test': '1000', 'dg-width': '50', 'dg-activation': 'tanh', 'dg-loss-function': 'mse', 'dg-epsilon': '0.000001',
+        'dg-eta': '0.0001', 'dg-optimizer': 'gd', 'dg-batch': '0',
+      };
       for (const [id, want] of Object.entries(recipe)) {
         assert.equal(Number.isNaN(Number(want)) ? await page.inputValue(`#${id}`) : Number(await page.inputValue(`#${id}`)), Number.isNaN(Number(want)) ? want : Number(want), id);
       }

@@ -3,13 +3,20 @@
 
 use crate::mnist::package_digits;
 use mlp_playground::data::digits::split::DigitSplit;
-use mlp_playground::train::digits::{DigitsTrainer, Recipe, EPSILON};
-use mlp_playground::Activation;
+use mlp_playground::train::digits::{loss_named, DigitsState, DigitsTrainer, Recipe, EPSILON};
+use mlp_playground::train::optim::Optimizer;
+use mlp_playground::train::settings::{Init, Task, CLASS_TARGET};
+use mlp_playground::{Activation, Loss, Reduction};
 
 /// The recipe on `train` training digits drawn from the first 60 of each class.
 fn trainer(train: usize, test: usize) -> DigitsTrainer {
+    with_recipe(Recipe::practical(train), train, test)
+}
+
+/// `recipe` on `train` training digits drawn from the first 60 of each class.
+fn with_recipe(recipe: Recipe, train: usize, test: usize) -> DigitsTrainer {
     let split = DigitSplit::draw(&package_digits(60), train, test, 1).unwrap();
-    DigitsTrainer::new(Recipe::practical(train), split).unwrap()
+    DigitsTrainer::new(recipe, split).unwrap()
 }
 
 #[test]
@@ -44,7 +51,7 @@ fn the_recipe_learns_real_digits_well_below_chance() {
         start.train_error > 0.7,
         "the initial weights are near chance: {start:?}"
     );
-    assert_eq!(t.run(STEPS, 64), STEPS);
+    assert_eq!(t.run(STEPS), STEPS);
     let end = t.last();
     assert_eq!(end.step, u64::from(STEPS));
     assert!(end.train_error < 0.2, "after {STEPS} steps: {end:?}");
@@ -58,18 +65,92 @@ fn the_recipe_learns_real_digits_well_below_chance() {
 const STEPS: u32 = 100;
 
 #[test]
-fn a_step_in_chunks_is_the_full_batch_step() {
-    let mut a = trainer(100, 50);
-    let mut b = a.clone();
-    a.run(3, 100);
-    b.run(3, 7);
-    for (la, lb) in a.mlp().layers.iter().zip(&b.mlp().layers) {
-        for (x, y) in la.w.iter().zip(&lb.w) {
-            assert!((x - y).abs() <= 1e-6 * x.abs().max(1e-3), "{x} vs {y}");
+fn the_digits_train_on_the_shared_trainer_with_the_practicals_settings() {
+    let mut t = trainer(100, 50);
+    let s = t.trainer().settings();
+    assert_eq!(s.task, Task::ClassOutputs(10));
+    assert_eq!(
+        (s.loss, s.reduction),
+        (Loss::Mse, Reduction::Sum),
+        "ℒ = Σₙ ‖x(2)ₙ − tₙ‖²"
+    );
+    assert_eq!(s.init, Init::Normal { std: EPSILON });
+    assert_eq!(s.optimizer, Optimizer::GradientDescent);
+    assert_eq!(s.batch_size, 0, "full batch");
+    // The targets: +ζ for the digit's class, −ζ for the nine others.
+    let labels = &t.split().train.labels;
+    let targets = t.trainer().train_targets();
+    for (row, &l) in targets.chunks_exact(10).zip(labels).take(20) {
+        for (j, &v) in row.iter().enumerate() {
+            let want = if j == usize::from(l) {
+                CLASS_TARGET
+            } else {
+                -CLASS_TARGET
+            };
+            assert_eq!(v, want, "digit {l}, output {j}");
         }
     }
-    assert_eq!(a.step_count(), 3);
-    assert_eq!(a.at_handout_step(), None, "step 1000 is not reached yet");
+    assert_eq!(CLASS_TARGET, 0.9);
+    // The network is the recipe's, drawn from N(0, ε²) by the same seed.
+    assert_eq!(t.trainer().mlp(), &t.recipe().initial_model());
+    // One step is one update of the Trainer, measured on both sets.
+    assert_eq!(t.run(3), 3);
+    assert_eq!(t.step_count(), 3);
+    assert_eq!(t.trainer().history().points().count(), 4, "steps 0 to 3");
+    assert_eq!(t.at_handout_step(), None, "step 1000 is not reached yet");
+}
+
+#[test]
+fn a_workers_state_carries_the_run_to_the_page_unchanged() {
+    let mut t = trainer(60, 30);
+    t.run(2);
+    let state = t.state();
+    let back = DigitsState::from_bytes(&state.to_bytes()).unwrap();
+    assert_eq!(back, state);
+    assert_eq!(back.last.step, 2);
+    assert_eq!(back.predictions, t.predictions());
+    assert_eq!(back.errors.len(), 3);
+    assert!(back.fits(t.split(), &t.recipe().sizes()));
+    assert!(
+        !back.fits(t.split(), &[784, 20, 10]),
+        "a state of another network does not fit"
+    );
+    let bad = DigitsState::from_bytes(&[1, 2, 3]).unwrap_err();
+    assert!(bad.contains("does not read"), "{bad}");
+}
+
+#[test]
+fn softmax_cross_entropy_adam_mini_batches_and_two_layers_learn_too() {
+    let recipe = Recipe {
+        hidden: vec![32, 16],
+        loss: Loss::SoftmaxCrossEntropy,
+        optimizer: Optimizer::Adam,
+        batch_size: 50,
+        eta: 1e-3,
+        epsilon: 0.05,
+        ..Recipe::practical(150)
+    };
+    let mut t = with_recipe(recipe, 150, 100);
+    assert_eq!(t.trainer().mlp().sizes(), vec![784, 32, 16, 10]);
+    assert_eq!(
+        t.trainer().mlp().output,
+        Activation::Identity,
+        "the scores go to the softmax"
+    );
+    let start = t.last();
+    assert_eq!(t.run(60), 60);
+    let end = t.last();
+    assert!(
+        end.train_error < 0.2 && end.train_loss < start.train_loss,
+        "{start:?} → {end:?}"
+    );
+    assert!(end.test_error < 0.6, "{end:?}");
+    // η, the optimiser and the batch change without a restart.
+    t.set_eta(2e-3).unwrap();
+    t.set_optimizer(Optimizer::GradientDescent).unwrap();
+    t.set_batch_size(0);
+    assert_eq!(t.step_count(), 60);
+    assert_eq!(t.run(1), 1);
 }
 
 #[test]
@@ -83,4 +164,20 @@ fn bad_settings_are_refused_with_a_sentence() {
     r.hidden = vec![50];
     r.epsilon = 0.0;
     assert!(r.validate().unwrap_err().contains("ε"));
+    r.epsilon = EPSILON;
+    r.loss = Loss::Logistic;
+    assert!(
+        r.validate().unwrap_err().contains("softmax"),
+        "one logistic score cannot read 10 classes"
+    );
+}
+
+#[test]
+fn the_two_losses_of_the_digits_are_read_by_name() {
+    assert_eq!(loss_named("mse"), Ok(Loss::Mse));
+    assert_eq!(loss_named("softmax-cross-entropy"), Ok(Loss::SoftmaxCrossEntropy));
+    assert_eq!(
+        loss_named("logistic"),
+        Err("Unknown loss \"logistic\": choose mse or softmax-cross-entropy.".to_string())
+    );
 }

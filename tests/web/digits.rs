@@ -37,7 +37,7 @@ fn the_digits_handle_learns_real_digits_and_draws_them() {
     assert_eq!(view.available(), 1001 + 1127);
     // Small, so that the debug build's test stays well inside the runner's 20 s.
     view.set_data(60, 40, 1.0).unwrap();
-    view.set_model(20, "tanh", 1e-6, 1.0).unwrap();
+    view.set_model(vec![20], "tanh", "mse", 1e-6, 1.0).unwrap();
     view.set_eta(0.002).unwrap();
     let start: serde_json::Value = serde_json::from_str(&view.readouts_json()).unwrap();
     assert_eq!(view.run(40), 40);
@@ -85,5 +85,37 @@ fn the_digits_handle_learns_real_digits_and_draws_them() {
     let empty = message(view.read_drawing(&vec![0; w * h], w, h).unwrap_err());
     assert!(empty.contains("empty"), "{empty}");
     assert!(message(view.set_eta(0.0).unwrap_err()).contains("η"));
-    assert!(view.set_model(0, "tanh", 1e-6, 1.0).is_err());
+    assert!(view.set_model(vec![0], "tanh", "mse", 1e-6, 1.0).is_err());
+    assert!(message(view.set_batch_size(61).unwrap_err()).contains("60 training digits"));
+
+    // A page whose worker trains: a second handle on the same settings draws the
+    // first one's state as its own.
+    let mut page = DigitsView::new(&digits_file()).unwrap();
+    page.set_data(60, 40, 1.0).unwrap();
+    page.set_model(vec![20], "tanh", "mse", 1e-6, 1.0).unwrap();
+    page.set_eta(0.002).unwrap();
+    assert_eq!(page.step_count(), 0.0);
+    assert!(page.adopt(&view.state_bytes()).unwrap());
+    assert_eq!(page.step_count(), 40.0);
+    assert_eq!(page.readouts_json(), view.readouts_json());
+    page.set_model(vec![30], "tanh", "mse", 1e-6, 1.0).unwrap();
+    assert!(
+        !page.adopt(&view.state_bytes()).unwrap(),
+        "a state of another network is dropped"
+    );
+    assert!(message(page.adopt(&[7, 7]).unwrap_err()).contains("does not read"));
+
+    // The Digits panel's second loss: the outputs are then the softmax's probabilities.
+    page.set_model(vec![8], "tanh", "softmax-cross-entropy", 0.05, 1.0)
+        .unwrap();
+    assert!(
+        page.test_outputs(0).contains(r#""softmax":true"#),
+        "{}",
+        page.test_outputs(0)
+    );
+    assert!(message(
+        page.set_model(vec![8], "tanh", "logistic", 0.05, 1.0)
+            .unwrap_err()
+    )
+    .contains("softmax-cross-entropy"));
 }

@@ -22,6 +22,8 @@ import { messageOf } from './validate.js';
  * @property {() => {play: string, step: string, reset: string}} buttonTitles  tooltips for the mode
  * @property {() => void} reset  what the Reset buttons do
  * @property {() => void} [leave]  called before another view is shown (drop what cannot wait)
+ * @property {(on: boolean) => void} [playing]  told when Play starts or stops (a view that trains
+ *   off the main thread starts and stops its worker)
  * @property {string} [hint]  shown under the Training controls when tunable() is false
  * @property {{add: Function, tick: Function, restart: Function, idle?: Function}} meter  its
  *   steps-per-second meter (idle: nothing runs, show 0)
@@ -58,6 +60,7 @@ export class Loop {
 
   setPlaying(playing) {
     this.playing = playing;
+    this.adapter?.playing?.(playing);
     this.playButton.textContent = playing ? 'Pause' : 'Play';
     this.playButton.setAttribute('aria-pressed', String(playing));
   }

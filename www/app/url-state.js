@@ -29,7 +29,8 @@ const KEYS = [
   'approx-target-seed', 'approx-target', 'approx-mode', 'approx-units', 'approx-show-units', 'approx-log-scale',
   'gd-curve-select', 'gd-w0', 'gd-eta',
   'lr-weight-seed', 'lr-eta', 'lr-spread-pos', 'lr-spread-neg', 'lr-seed', 'lr-show-lda',
-  'dg-train', 'dg-test', 'dg-seed', 'dg-width', 'dg-activation', 'dg-epsilon', 'dg-weight-seed', 'dg-eta', 'dg-log-scale',
+  'dg-train', 'dg-test', 'dg-seed', 'dg-width', 'dg-activation', 'dg-loss-function', 'dg-epsilon', 'dg-weight-seed', 'dg-eta',
+  'dg-optimizer', 'dg-batch', 'dg-log-scale',
 ];
 /** The Training controls: per view, so they are saved for each view (with its name as a prefix). */
 const TRAINING = ['eta-number', 'steps-per-frame', 'batch-size'];

@@ -66,6 +66,23 @@ export function readBatchSize(input) {
 }
 
 /**
+ * A list of whole numbers separated by commas ("50" or "100, 50"), e.g. hidden
+ * widths. Each must be a whole number; the core checks their range and says so.
+ * @param {HTMLInputElement} input
+ * @param {string} name what the box means, for the message
+ * @returns {number[]}
+ */
+export function readIntegerList(input, name) {
+  const parts = input.value.split(',').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw new Error(`${name} needs whole numbers separated by commas, such as 50 or 100, 50 (got "${input.value}").`);
+  return parts.map((p) => {
+    const value = Number(p);
+    if (!Number.isInteger(value) || value < 0 || value > U32_MAX) throw new Error(`${name}: "${p}" is not a whole number of units.`);
+    return value;
+  });
+}
+
+/**
  * The message of anything thrown by a setter. wasm-bindgen errors are `Error`s with
  * a sentence for the user; anything else is shown as text so nothing is lost.
  * @param {unknown} err

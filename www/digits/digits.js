@@ -2,23 +2,26 @@
 // MNIST digits). The digits (www/pkg/digits.bin, ~7.9 MB) are fetched the first
 // time the view is drawn, i.e. when it is first shown, never on a plain page load.
 //
-// Training never holds the main thread for long: while playing, each frame works
-// through chunks of digits for at most SLICE_MS (one full-batch step of the practical
-// spans several frames); Step does one whole step at once.
+// Training runs in a Web Worker (worker.js), on a DigitsView of its own, so that the
+// page's frames never wait for a step (~10 ms each on the practical's defaults). The
+// page's handle checks every setting first (a refusal is a sentence here and nothing
+// reaches the worker), then the worker gets the same call; the worker sends states,
+// which this handle draws (adopt). A restart counts a new generation, and a state of
+// an older one is dropped. Where no worker can start, the page trains itself, a step
+// a frame.
 
 import { createCommitter } from '../app/commit.js';
 import { fitCanvas } from '../app/canvas.js';
 import { formatClock, formatLoss } from '../app/format.js';
-import { messageOf, readInteger, readNumber, readU32 } from '../app/validate.js';
+import { messageOf, readInteger, readIntegerList, readNumber, readU32 } from '../app/validate.js';
 import { createRateMeter } from '../classify/readouts.js';
 import { wirePad } from './pad.js';
+import { createTraining } from './training.js';
 
 /** The digits file, beside the wasm (the same path in dist/, whose chunk sits in www/pkg/). */
 const DATA_URL = new URL('../pkg/digits.bin', import.meta.url);
-/** Time a playing frame may spend training (a frame at 60 Hz is 16.7 ms). */
-const SLICE_MS = 8;
-/** Digits per call into the core while playing. */
-const CHUNK = 50;
+/** The training worker's script (in dist/ the bundled worker beside the other bundles). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Test digits shown, and per row. */
 const SHOWN = 60;
 const SHOWN_COLS = 20;
@@ -60,8 +63,12 @@ function fillConfusion(doc, table, counts) {
   table.replaceChildren(caption, ...rows);
 }
 
-/** The outputs table: one row per digit, a bar (a <meter> from −1 to 1) and its value. */
-function fillOutputs(doc, body, outputs, answer) {
+/**
+ * The outputs table: one row per digit, a bar (a <meter>) and its value. The bars
+ * span −1 to 1 for the outputs x(L) under the squared error, 0 to 1 for the softmax's
+ * probabilities under the cross-entropy.
+ */
+function fillOutputs(doc, body, outputs, answer, softmax) {
   const rows = outputs.map((v, k) => {
     const tr = doc.createElement('tr');
     const th = doc.createElement('th');
@@ -69,7 +76,7 @@ function fillOutputs(doc, body, outputs, answer) {
     th.textContent = String(k);
     const bar = doc.createElement('td');
     const meter = doc.createElement('meter');
-    meter.min = -1;
+    meter.min = softmax ? 0 : -1;
     meter.max = 1;
     meter.value = Number.isFinite(v) ? v : 0;
     bar.append(meter);
@@ -91,13 +98,17 @@ function fillOutputs(doc, body, outputs, answer) {
  * @param {import('../app/status.js').Status} deps.status
  * @param {() => void} deps.changed
  * @param {(url: URL) => Promise<Response>} [deps.fetchData]
+ * @param {() => Worker} [deps.createWorker] the training worker (throws where there is none)
  */
-export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetchData = (url) => fetch(url) }) {
+export function createDigits({
+  doc, DigitsView, freshSeed, status, changed, fetchData = (url) => fetch(url),
+  createWorker = () => new Worker(WORKER_URL, { type: 'module' }),
+}) {
   const el = (id) => doc.getElementById(id);
   const c = {
     train: el('dg-train'), test: el('dg-test'), seed: el('dg-seed'), width: el('dg-width'),
-    activation: el('dg-activation'), epsilon: el('dg-epsilon'), weightSeed: el('dg-weight-seed'),
-    eta: el('dg-eta'), log: el('dg-log-scale'),
+    activation: el('dg-activation'), loss: el('dg-loss-function'), epsilon: el('dg-epsilon'), weightSeed: el('dg-weight-seed'),
+    eta: el('dg-eta'), optimizer: el('dg-optimizer'), batch: el('dg-batch'), log: el('dg-log-scale'),
   };
   const out = {
     step: el('dg-step'), loss: el('dg-train-loss'), trainError: el('dg-train-error'), testError: el('dg-test-error'),
@@ -108,6 +119,8 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     errors: el('dg-errors'), loss: el('dg-loss'), weights: el('dg-weights'), tests: el('dg-test-digits'), input: el('dg-input'),
   };
   let view = null;
+  /** Where the steps run (createTraining), once the digits are here. */
+  let training = null;
   let loading = null;
   let at1000 = null;
   let readFor = -1;
@@ -118,24 +131,41 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
   const quiet = { diverged: () => stopped() !== '', status: stopped };
   const { commit, remember } = createCommitter({ view: quiet, status, changed });
 
+  /** view[method](...args) here, then the same in the worker. */
+  const call = (method, args, restarts) => {
+    view[method](...args);
+    training?.call(method, args, restarts);
+  };
   const data = () => {
     const train = readInteger(c.train, 'Training digits', 1, 9999);
     const test = readInteger(c.test, 'Test digits', 1, 9999);
-    view.set_data(train, test, readU32(c.seed, 'Data seed'));
+    call('set_data', [train, test, readU32(c.seed, 'Data seed')], true);
     return `${train} training and ${test} test digits (data seed ${c.seed.value}): training restarts.`;
   };
   const model = () => {
-    const width = readInteger(c.width, 'Hidden units', 0, 1e6);
-    view.set_model(width, c.activation.value, readNumber(c.epsilon, 'The init scale ε'), readU32(c.weightSeed, 'Weight seed'));
-    return `784 → ${width} → 10, σ = ${c.activation.value}, ε = ${c.epsilon.value}: training restarts.`;
+    const widths = readIntegerList(c.width, 'Hidden widths');
+    call('set_model', [Uint32Array.from(widths), c.activation.value, c.loss.value,
+      readNumber(c.epsilon, 'The init scale ε'), readU32(c.weightSeed, 'Weight seed')], true);
+    const loss = c.loss.selectedOptions[0]?.textContent ?? c.loss.value;
+    return `784 → ${widths.join(' → ')} → 10, σ = ${c.activation.value}, ${loss}, ε = ${c.epsilon.value}: training restarts.`;
   };
   const eta = () => {
     const value = readNumber(c.eta, 'η');
     if (value <= 0) throw new Error(`η must be above 0 (got ${c.eta.value}): with η = 0 nothing would learn.`);
-    view.set_eta(value);
+    call('set_eta', [value], false);
     return `η = ${c.eta.value}: training continues with the same weights.`;
   };
-  const restarted = () => { at1000 = null; readFor = -1; };
+  const optimizer = () => {
+    call('set_optimizer', [c.optimizer.value, 0.9], false);
+    return `${c.optimizer.selectedOptions[0]?.textContent ?? c.optimizer.value}: training continues with the same weights.`;
+  };
+  const batch = () => {
+    const k = readU32(c.batch, 'Mini-batch');
+    call('set_batch_size', [k], false);
+    return k === 0 ? 'Full batch: every update sees all the training digits.'
+      : `Mini-batches of ${k} digits: training continues with the same weights.`;
+  };
+  const restarted = () => { at1000 = null; readFor = -1; training?.restarted(); };
   // Without the data yet a value is only checked when the digits arrive (then applied).
   const guard = (apply, restarts) => () => {
     if (!view) return 'The digits are still loading: the value is applied when they arrive.';
@@ -144,10 +174,13 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     return said;
   };
   const dataInputs = [c.train, c.test, c.seed];
-  const modelInputs = [c.width, c.activation, c.epsilon, c.weightSeed];
+  const modelInputs = [c.width, c.activation, c.loss, c.epsilon, c.weightSeed];
+  const allInputs = [...dataInputs, ...modelInputs, c.eta, c.optimizer, c.batch];
   dataInputs.forEach((i) => i.addEventListener('change', () => commit(dataInputs, guard(data, true))));
   modelInputs.forEach((i) => i.addEventListener('change', () => commit(modelInputs, guard(model, true))));
   c.eta.addEventListener('change', () => commit([c.eta], guard(eta, false)));
+  c.optimizer.addEventListener('change', () => commit([c.optimizer], guard(optimizer, false)));
+  c.batch.addEventListener('change', () => commit([c.batch], guard(batch, false)));
   c.log.addEventListener('change', changed);
 
   const pad = wirePad(el('dg-pad'), (ink, w, h) => {
@@ -183,9 +216,12 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       status.info('Loading the 10,000 MNIST digits…');
       const response = await fetchData(DATA_URL);
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      view = new DigitsView(new Uint8Array(await response.arrayBuffer()));
-      const ok = [data, model, eta].every((step) => commit([...dataInputs, ...modelInputs, c.eta], step));
-      if (ok) remember([...dataInputs, ...modelInputs, c.eta]);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      view = new DigitsView(bytes);
+      // The worker gets the digits, then every call made here, in order.
+      training = createTraining({ view, bytes, createWorker, changed, failed: (m) => status.error(m) });
+      const ok = [data, model, eta, optimizer, batch].every((step) => commit(allInputs, step));
+      if (ok) remember(allInputs);
       status.info(`${view.available()} digits loaded: press Play to train the practical's network.`);
       changed();
     })().catch((err) => {
@@ -218,24 +254,23 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     ...quiet,
     name: 'digits',
     meter,
-    /** Always 0, "as much as fits in SLICE_MS" (see train): the Training box's steps per frame do not apply here. */
+    /** Always 0: a playing frame only collects the worker's steps (see train). */
     get stepsPerFrame() { return 0; },
     set stepsPerFrame(_) {},
     trainingDefaults: { eta: '0.0001', stepsPerFrame: '1', batch: '' },
     usesTrainingRates: false,
-    hint: 'Full-batch gradient descent on the training digits: Step takes one step, Play runs them as fast as the page stays smooth; η and the network are set in the Digits panel.',
-    /** A playing frame (steps = 0) trains for at most SLICE_MS; Step (steps ≥ 1) does whole steps. */
+    hint: 'Gradient descent on the training digits: Step takes one step, Play runs them back to back in a background thread (a Web Worker), so the page stays smooth; η, the optimiser, the mini-batch and the network are set in the Digits panel.',
+    /** Play and Pause start and stop the worker's steps. */
+    playing(on) { training?.playing(on); },
+    /** Step (steps ≥ 1) asks for whole steps; a playing frame (0) counts the steps the last state brought. */
     train(steps) {
-      if (!view) return 0;
-      if (steps >= 1) return view.run(steps);
-      const start = performance.now();
-      if (start - lastFrame < GAP_MS) played += start - lastFrame;
-      lastFrame = start;
-      let done = 0;
-      while (performance.now() - start < SLICE_MS && !view.stopped()) {
-        if (view.advance(CHUNK)) done += 1;
+      if (!training) return 0;
+      if (steps < 1) {
+        const now = performance.now();
+        if (now - lastFrame < GAP_MS) played += now - lastFrame;
+        lastFrame = now;
       }
-      return done;
+      return training.train(steps);
     },
     draw() {
       if (!view) { load(); return; }
@@ -263,7 +298,7 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
       setText(out.oursTrain, at1000 ? pct(at1000.train) : '—');
       setText(out.oursTest, at1000 ? pct(at1000.test) : '—');
       setText(out.note, at1000
-        ? `Here: step 1000 of this run, ${at1000.n} training digits, ${at1000.width} hidden units.`
+        ? `Here: step 1000 of this run, ${at1000.n} training digits, hidden widths ${at1000.width}.`
         : `Here: the errors at step 1000 of this run, once it gets there (now at step ${r.step}).`);
       fillConfusion(doc, out.confusion, r.confusion);
       if (readFor !== r.step) {
@@ -271,11 +306,14 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
         const reading = view.reread();
         if (picked !== null && picked < answers.length) {
           const [answer, truth] = answers[picked];
-          fillOutputs(doc, out.outputs, JSON.parse(view.test_outputs(picked)), answer);
-          setText(out.answer, `Test digit ${picked + 1}, a ${truth}: the network reads ${answer}${answer === truth ? '' : ' (a mistake)'}. The targets are +0.9 for ${truth}, −0.9 for the others.`);
+          const { outputs, softmax } = JSON.parse(view.test_outputs(picked));
+          fillOutputs(doc, out.outputs, outputs, answer, softmax);
+          const targets = softmax ? `The target is probability 1 for ${truth}, 0 for the others.`
+            : `The targets are +0.9 for ${truth}, −0.9 for the others.`;
+          setText(out.answer, `Test digit ${picked + 1}, a ${truth}: the network reads ${answer}${answer === truth ? '' : ' (a mistake)'}. ${targets}`);
         } else if (reading) {
-          const { outputs, answer } = JSON.parse(reading);
-          fillOutputs(doc, out.outputs, outputs, answer);
+          const { outputs, answer, softmax } = JSON.parse(reading);
+          fillOutputs(doc, out.outputs, outputs, answer, softmax);
           setText(out.answer, `The network reads: ${answer}`);
         }
       }
@@ -286,8 +324,8 @@ export function createDigits({ doc, DigitsView, freshSeed, status, changed, fetc
     setBatchSize: () => {},
     tunable: () => false,
     buttonTitles: () => ({
-      play: 'Run full-batch gradient steps on the training digits, a few digits at a time so the page stays smooth.',
-      step: 'One full-batch step: forward and backward over every training digit, w ← w − η ∇ℒ, then the test error.',
+      play: 'Run gradient steps on the training digits back to back, in a background thread so the page stays smooth.',
+      step: 'One step: forward and backward over the training digits (or one mini-batch), the update, then the loss and errors on both sets.',
       reset: 'Draw a new weight seed (every weight and bias from N(0, ε²)) and restart at step 0.',
     }),
     reset() {

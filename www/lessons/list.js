@@ -215,7 +215,7 @@ export const LESSONS = [
     view: 'digits',
     title: 'The practical: digits',
     text: 'The practical session\'s recipe: 784 → 50 → 10, tanh on both layers, ℒ = Σ ‖x(2) − t‖² with t = ±0.9, every weight '
-      + 'and bias from N(0, ε²) with ε = 10⁻⁶, 1000 training and 1000 test digits, full-batch steps with η = 0.1 / 1000. '
+      + 'and bias from N(0, ε²) with ε = 10⁻⁶, 1000 training and 1000 test digits, full-batch gradient-descent steps with η = 0.1 / 1000. '
       + 'The handout reports 3.6 % training error and 15.70 % test error after 1000 steps; press Play and compare.',
     setup(ctx) {
       ctx.show('digits');
@@ -225,9 +225,12 @@ export const LESSONS = [
       ctx.set('dg-seed', 1);
       ctx.set('dg-width', 50);
       ctx.set('dg-activation', 'tanh');
+      ctx.set('dg-loss-function', 'mse');
       ctx.set('dg-epsilon', 0.000001);
       ctx.set('dg-weight-seed', 1);
       ctx.set('dg-eta', 0.0001);
+      ctx.set('dg-optimizer', 'gd');
+      ctx.set('dg-batch', 0);
     },
   },
 ];
