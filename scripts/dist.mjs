@@ -38,6 +38,8 @@ export const LESSONS_BUNDLE = 'www/pkg/lazy-views.js';
  * which is where the Digits bundle's new URL('./worker.js', import.meta.url) points.
  */
 const WORKER = 'www/digits/worker.js';
+/** Where dist/ holds the worker's bundle. */
+export const WORKER_BUNDLE = 'www/pkg/worker.js';
 
 /** The chunks a bundle imports statically (esbuild's minified `from"./chunk-….js"`), as dist/ paths. */
 export function staticChunks(code) {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { BUNDLE, LESSONS_BUNDLE, LESSONS_WASM, distHtml, minifyHtml, staticChunks } from '../../scripts/dist.mjs';
+import { BUNDLE, LESSONS_BUNDLE, LESSONS_WASM, WORKER_BUNDLE, distHtml, minifyHtml, staticChunks } from '../../scripts/dist.mjs';
 import { ENTRY, WASM, moduleGraph, staticImports, syncIndex } from '../../scripts/preload.mjs';
 import { DIGITS_BIN } from '../../scripts/digits-data.mjs';
 import { REPO, WAIT, startPlayground } from './helpers.mjs';
@@ -132,11 +132,11 @@ describe('dist/, the shipped copy', () => {
   before(async () => { shipped = await startPlayground({ root: DIST }); });
   after(async () => { await shipped?.close(); });
 
-  test('holds the HTML, the CSS, the page script and the lessons script (and their shared chunks), both wasm, the digits', () => {
+  test('holds the HTML, the CSS, the page script, the lessons script and the Digits training worker (and their shared chunks), both wasm, the digits', () => {
     const files = fs.readdirSync(DIST, { recursive: true }).map(String).map((f) => f.split(path.sep).join('/'))
       .filter((f) => fs.statSync(path.join(DIST, f)).isFile()).sort();
     const chunks = files.filter((f) => /^www\/pkg\/chunk-[\w-]+\.js$/.test(f));
-    assert.deepEqual(files, ['index.html', BUNDLE, LESSONS_BUNDLE, WASM, LESSONS_WASM, DIGITS_BIN, 'www/style.css', ...chunks].sort());
+    assert.deepEqual(files, ['index.html', BUNDLE, LESSONS_BUNDLE, WORKER_BUNDLE, WASM, LESSONS_WASM, DIGITS_BIN, 'www/style.css', ...chunks].sort());
     assert.deepEqual(fs.readFileSync(path.join(DIST, LESSONS_WASM)), fs.readFileSync(path.join(REPO, LESSONS_WASM)));
     const gz = (files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
     const modules = moduleGraph(REPO).map((m) => path.join(REPO, m));
