@@ -9,7 +9,7 @@
 
 use super::random::standard_normal;
 use crate::nn::activation::Activation;
-use crate::nn::matrix::{affine_block, affine_units, backprop_units, outer_units, BLOCK};
+use crate::nn::matrix::{affine_block, affine_units, backprop_units, outer_rows, outer_units, BLOCK};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -63,12 +63,15 @@ pub struct Workspace {
     pub stride: usize,
     /// x(0) … x(L), each (width × stride), unit-major.
     pub x: Vec<Vec<f32>>,
+    /// x(0) again, row-major (stride × inputs, the padding rows 0): the first
+    /// layer's gradient reads it so (see `matrix::outer_rows`).
+    pub input_rows: Vec<f32>,
     /// s(1) … s(L) (index 0 is s(1)), unit-major.
     pub s: Vec<Vec<f32>>,
     /// dℓ/ds(1) … dℓ/ds(L) of the last backward pass, unit-major.
     pub ds: Vec<Vec<f32>>,
     /// dℓ/dx(0) … dℓ/dx(L) of the last backward pass, unit-major (x(0)'s is
-    /// left at zero).
+    /// empty: the backward pass skips it).
     pub dx: Vec<Vec<f32>>,
     /// The last forward pass's output x(L), row-major (rows × outputs).
     pub out: Vec<f32>,
@@ -186,10 +189,32 @@ impl Mlp {
     /// (rows × outputs, row-major) and keeps every s(l) and x(l) in `ws`, unit-
     /// major (see `Workspace`), for the backward pass.
     pub fn forward<'a>(&self, input: &[f32], ws: &'a mut Workspace) -> &'a [f32] {
-        let rows = input.len() / self.inputs();
+        self.load(input, ws);
+        self.forward_loaded(ws)
+    }
+
+    /// Puts `input` (rows × inputs, row-major) into `ws` as x(0), for
+    /// `forward_loaded`: a data set that goes through many passes (the
+    /// training set of a full-batch run, a test set) is laid out once.
+    pub fn load(&self, input: &[f32], ws: &mut Workspace) {
+        let inputs = self.inputs();
+        let rows = input.len() / inputs.max(1);
         ws.prepare(&self.layers, rows);
-        let n = ws.stride;
-        to_units(input, self.inputs(), n, &mut ws.x[0]);
+        to_units(input, inputs, ws.stride, &mut ws.x[0]);
+        ws.input_rows[..input.len()].copy_from_slice(input);
+        ws.input_rows[input.len()..].fill(0.0);
+    }
+
+    /// The forward pass over the input last loaded into `ws` (see `load`;
+    /// this network must take that input's width). Returns x(L) as `forward`.
+    pub fn forward_loaded<'a>(&self, ws: &'a mut Workspace) -> &'a [f32] {
+        assert_eq!(
+            ws.x.first().map_or(0, Vec::len),
+            ws.stride * self.inputs(),
+            "the loaded input does not fit this network"
+        );
+        let (rows, n) = (ws.rows, ws.stride);
+        ws.prepare(&self.layers, rows);
         for (l, layer) in self.layers.iter().enumerate() {
             let (before, after) = ws.x.split_at_mut(l + 1);
             affine_units(&before[l], &layer.w, &layer.b, n, &mut ws.s[l]);
@@ -211,7 +236,11 @@ impl Mlp {
             // dℓ/ds(l) = dℓ/dx(l) ⊙ σ'(s(l)), σ' computed from the kept s(l), x(l)
             act.backprop(&ws.s[l], &ws.x[l + 1], &ws.dx[l + 1], &mut ws.ds[l]);
             let g = &mut grads.layers[l];
-            outer_units(&ws.ds[l], &ws.x[l], n, &mut g.w, &mut g.b);
+            if l == 0 {
+                outer_rows(&ws.ds[0], &ws.input_rows, n, &mut g.w, &mut g.b);
+            } else {
+                outer_units(&ws.ds[l], &ws.x[l], n, &mut g.w, &mut g.b);
+            }
             if l > 0 {
                 backprop_units(&ws.ds[l], &layer.w, n, &mut ws.dx[l]);
             }
@@ -297,7 +326,9 @@ impl Workspace {
         self.s.resize_with(depth, Vec::new);
         self.ds.resize_with(depth, Vec::new);
         self.x[0].resize(rows * layers[0].inputs, 0.0);
-        self.dx[0].resize(rows * layers[0].inputs, 0.0);
+        self.input_rows.resize(rows * layers[0].inputs, 0.0);
+        // ∂ℓ/∂x(0) is never computed (no parameter depends on it).
+        self.dx[0].clear();
         for (l, layer) in layers.iter().enumerate() {
             let len = rows * layer.outputs;
             self.x[l + 1].resize(len, 0.0);
@@ -314,11 +345,12 @@ pub const LANES: usize = 4;
 /// Copies a row-major batch (rows × `cols`) into a unit-major matrix
 /// (`cols` × `stride`), zero in the padding columns.
 fn to_units(src: &[f32], cols: usize, stride: usize, dst: &mut [f32]) {
+    let rows = src.len() / cols.max(1);
     for (c, unit) in dst.chunks_exact_mut(stride.max(1)).enumerate().take(cols) {
-        let mut values = src.iter().skip(c).step_by(cols.max(1));
-        for v in unit.iter_mut() {
-            *v = values.next().copied().unwrap_or(0.0);
+        for (v, row) in unit.iter_mut().zip(src.chunks_exact(cols)) {
+            *v = row[c];
         }
+        unit[rows..].fill(0.0);
     }
 }
 

@@ -1,14 +1,18 @@
 //! The optimised kernels against plain reference loops written from the
 //! definitions, on random shapes (widths that are and are not multiples of
 //! the SIMD width 4, and 0). f32 sums in a different order differ by
-//! rounding: the tolerance is 1e-5 relative to the sum of |terms|.
+//! rounding: the tolerance is 1e-5 relative to the sum of |terms|. The last
+//! shapes are large enough for the register tiles (4 outputs × 8 samples
+//! forward, 4 outputs × 2 inputs backward) with and without tails on every side.
+//! The same tests run natively and in the browser's wasm (tests/web includes
+//! this file), where the forward tile is written in wasm SIMD.
 
-use mlp_playground::nn::matrix::{affine_rows, affine_units, backprop_units, outer_units};
+use mlp_playground::nn::matrix::{affine_rows, affine_units, backprop_units, outer_rows, outer_units};
 use mlp_playground::Activation;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-const SHAPES: [(usize, usize, usize); 8] = [
+const SHAPES: [(usize, usize, usize); 12] = [
     (1, 1, 1),
     (3, 2, 8),
     (10, 8, 8),
@@ -17,6 +21,10 @@ const SHAPES: [(usize, usize, usize); 8] = [
     (5, 1, 500),
     (9, 17, 33),
     (2, 0, 3),
+    (16, 8, 4),
+    (24, 37, 10),
+    (13, 3, 7),
+    (40, 784, 6),
 ];
 
 fn random(n: usize, rng: &mut StdRng) -> Vec<f32> {
@@ -37,7 +45,8 @@ fn unit_major(m: &[f32], rows: usize, n: usize, i: usize) -> f32 {
     m[i * rows + n]
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn both_forward_kernels_equal_the_definition() {
     let mut rng = StdRng::seed_from_u64(1);
     for (rows, inputs, outputs) in SHAPES {
@@ -73,7 +82,8 @@ fn both_forward_kernels_equal_the_definition() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn the_backward_kernels_equal_the_definition() {
     let mut rng = StdRng::seed_from_u64(2);
     for (rows, inputs, outputs) in SHAPES {
@@ -85,17 +95,31 @@ fn the_backward_kernels_equal_the_definition() {
         );
         let (mut dw, mut db) = (vec![7.0; outputs * inputs], vec![7.0; outputs]);
         outer_units(&ds, &x, rows, &mut dw, &mut db);
+        // The first layer's form: the same x row-major.
+        let mut x_rows = vec![0.0; rows * inputs];
+        for n in 0..rows {
+            for j in 0..inputs {
+                x_rows[n * inputs + j] = x[j * rows + n];
+            }
+        }
+        let (mut dw_rows, mut db_rows) = (vec![7.0; outputs * inputs], vec![7.0; outputs]);
+        outer_rows(&ds, &x_rows, rows, &mut dw_rows, &mut db_rows);
         let mut dx = vec![7.0; inputs * rows];
         backprop_units(&ds, &w, rows, &mut dx);
         let d = |n, i| unit_major(&ds, rows, n, i);
         for i in 0..outputs {
             let want_b: f32 = (0..rows).map(|n| d(n, i)).sum();
             assert!(close(db[i], want_b, rows as f32 * 2.0));
+            assert!(close(db_rows[i], want_b, rows as f32 * 2.0));
             for j in 0..inputs {
                 let want: f32 = (0..rows).map(|n| d(n, i) * unit_major(&x, rows, n, j)).sum();
                 assert!(
                     close(dw[i * inputs + j], want, rows as f32 * 4.0),
                     "dw {rows}x{inputs}x{outputs}"
+                );
+                assert!(
+                    close(dw_rows[i * inputs + j], want, rows as f32 * 4.0),
+                    "dw from rows {rows}x{inputs}x{outputs}"
                 );
             }
         }
@@ -114,7 +138,8 @@ fn the_backward_kernels_equal_the_definition() {
 /// The workspace pads a batch to a multiple of the SIMD width: the padding
 /// must add nothing. A batch's gradient is the sum of its samples' gradients,
 /// each computed alone (1 sample, 3 padding columns).
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn a_batch_gradient_is_the_sum_of_its_samples_whatever_the_padding() {
     use mlp_playground::{Mlp, Workspace};
     let mut rng = StdRng::seed_from_u64(5);
@@ -145,7 +170,8 @@ fn a_batch_gradient_is_the_sum_of_its_samples_whatever_the_padding() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn slice_activations_equal_the_scalar_ones() {
     let mut rng = StdRng::seed_from_u64(3);
     let s = random(37, &mut rng);
@@ -167,7 +193,8 @@ fn slice_activations_equal_the_scalar_ones() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn blocked_inference_equals_the_training_forward_pass() {
     use mlp_playground::nn::matrix::{affine_block, BLOCK};
     use mlp_playground::{Mlp, Workspace};

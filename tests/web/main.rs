@@ -17,6 +17,10 @@ mod reference;
 #[path = "../common/mnist.rs"]
 mod mnist;
 
+// The kernels' tests against the definitions, here on the wasm SIMD tiles.
+#[path = "../nn/kernels.rs"]
+mod kernels;
+
 /// The wasm build (simd128, fast tanh, blocked kernels) follows the scalar
 /// f64 reference's training trajectory, as the native build does.
 #[wasm_bindgen_test]
