@@ -129,7 +129,7 @@ impl Trainer {
         let old = std::mem::replace(&mut self.mlp, mlp);
         if !self.losses_finite() {
             self.mlp = old;
-            self.evaluation = None;
+            self.forget_evaluation();
             return Err(
                 "These weights give a loss that is not finite on this data; the model is unchanged.".into(),
             );
@@ -143,6 +143,7 @@ impl Trainer {
         let features = self.settings.features;
         expand_rows(features, &self.split.train.inputs, &mut self.train_x);
         expand_rows(features, &self.split.test.inputs, &mut self.test_x);
+        (self.train_ws, self.test_ws) = (None, None);
     }
 
     pub(super) fn encode_targets(&mut self) {

@@ -112,7 +112,7 @@ impl crate::train::Trainer {
         param.set(&mut self.mlp, value)?;
         if !self.losses_finite() {
             param.set(&mut self.mlp, old)?;
-            self.evaluation = None;
+            self.forget_evaluation();
             return Err(format!(
                 "With {} = {value} the loss is no longer a finite number; {} stays {old}.",
                 param.name(),

@@ -2,6 +2,8 @@
 //! on the whole training and test sets, computed once per change of the model.
 
 use super::{Evaluation, Trainer};
+use crate::data::encoding::Encoding;
+use crate::nn::mlp::{Mlp, Workspace};
 use crate::nn::softmax::argmax;
 use crate::train::settings::Task;
 
@@ -12,7 +14,7 @@ impl Trainer {
             return e;
         }
         let (train_loss, train_accuracy) = self.evaluate(true);
-        let (test_loss, test_accuracy) = self.evaluate(false);
+        let (test_loss, test_accuracy) = self.test_half();
         let e = Evaluation {
             train_loss,
             test_loss,
@@ -26,59 +28,89 @@ impl Trainer {
     /// The current model's outputs on the test set, row by row (`outputs()`
     /// a row), from the evaluation (computed if the model changed since).
     pub fn test_outputs(&mut self) -> &[f32] {
-        self.evaluation();
+        self.test_half();
         &self.test_out
     }
 
     /// Whether the current model's train and test losses are both finite
     /// (evaluated afresh: the model may have been changed by hand).
     pub(super) fn losses_finite(&mut self) -> bool {
-        self.evaluation = None;
+        self.forget_evaluation();
         let e = self.evaluation();
         e.train_loss.is_finite() && e.test_loss.is_finite()
     }
 
-    fn evaluate(&mut self, train: bool) -> (f32, f32) {
-        let (data, rows, targets) = if train {
-            (&self.split.train, &self.train_x, &self.train_targets)
-        } else {
-            (&self.split.test, &self.test_x, &self.test_targets)
-        };
-        // Inference only: the blocked kernel, into a kept buffer.
-        let s = &self.settings;
-        let k = s.outputs();
-        // The test set's outputs are kept apart, for `test_outputs`.
-        let out = if train {
-            &mut self.eval_out
-        } else {
-            &mut self.test_out
-        };
-        out.resize(data.len() * k, 0.0);
-        self.mlp.predict_into(rows, &mut self.ws, out);
-        let out = &*out;
-        let loss = s.loss_in_use().evaluate(s.reduction, out, targets, k);
-        match s.task {
-            Task::Regression => return (loss, f32::NAN),
-            Task::MultiClass(_) | Task::ClassOutputs(_) => {
-                return (loss, argmax_accuracy(out, &data.labels, k))
-            }
-            Task::Classification => {}
+    /// The model changed: every measurement of the old one is stale.
+    pub(super) fn forget_evaluation(&mut self) {
+        self.evaluation = None;
+        self.test_figures = None;
+    }
+
+    /// (ℒ, accuracy) on the test set, computed once per change of the model.
+    pub(super) fn test_half(&mut self) -> (f32, f32) {
+        if let Some(t) = self.test_figures {
+            return t;
         }
-        let correct = out
-            .iter()
-            .zip(&data.labels)
-            .filter(|(&o, &l)| self.encoding.class(o) == l)
-            .count();
-        (loss, correct as f32 / data.len().max(1) as f32)
+        let t = self.evaluate(false);
+        self.test_figures = Some(t);
+        t
+    }
+
+    fn evaluate(&mut self, train: bool) -> (f32, f32) {
+        let (data, rows, targets, ws, out) = if train {
+            let t = &self.train_targets;
+            (
+                &self.split.train,
+                &self.train_x,
+                t,
+                &mut self.train_ws,
+                &mut self.eval_out,
+            )
+        } else {
+            let t = &self.test_targets;
+            (
+                &self.split.test,
+                &self.test_x,
+                t,
+                &mut self.test_ws,
+                &mut self.test_out,
+            )
+        };
+        // Inference through the unit-major passes, on inputs laid out once.
+        let outputs = loaded(&self.mlp, ws, rows);
+        out.clear();
+        out.extend_from_slice(outputs);
+        let s = &self.settings;
+        let loss = s.loss_in_use().evaluate(s.reduction, out, targets, s.outputs());
+        (loss, accuracy(s.task, self.encoding, out, &data.labels))
     }
 }
 
-/// Share of rows of `k` scores whose argmax is the row's class label.
-fn argmax_accuracy(scores: &[f32], labels: &[f32], k: usize) -> f32 {
-    let correct = scores
-        .chunks_exact(k)
-        .zip(labels)
-        .filter(|(s, &l)| argmax(s) as f32 == l)
-        .count();
+/// The forward pass of `mlp` over `rows`, laid out in `ws` the first time.
+pub(super) fn loaded<'a>(mlp: &Mlp, ws: &'a mut Option<Workspace>, rows: &[f32]) -> &'a [f32] {
+    let ws = ws.get_or_insert_with(|| {
+        let mut ws = Workspace::default();
+        mlp.load(rows, &mut ws);
+        ws
+    });
+    mlp.forward_loaded(ws)
+}
+
+/// Share of the rows of `outputs` whose class is the row's label: the largest
+/// of K scores, or the side of the boundary of one; NaN in regression.
+pub(super) fn accuracy(task: Task, encoding: Encoding, outputs: &[f32], labels: &[f32]) -> f32 {
+    let correct = match task {
+        Task::Regression => return f32::NAN,
+        Task::MultiClass(k) | Task::ClassOutputs(k) => outputs
+            .chunks_exact(k)
+            .zip(labels)
+            .filter(|(s, &l)| argmax(s) as f32 == l)
+            .count(),
+        Task::Classification => outputs
+            .iter()
+            .zip(labels)
+            .filter(|(&o, &l)| encoding.class(o) == l)
+            .count(),
+    };
     correct as f32 / labels.len().max(1) as f32
 }

@@ -50,6 +50,19 @@ pub struct Evaluation {
     pub test_accuracy: f32,
 }
 
+/// The figures of one measured update (see `Trainer::step_measured`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Measured {
+    /// ℒ on the training set of the weights the update started from.
+    pub train_loss: f32,
+    /// Their accuracy on the training set.
+    pub train_accuracy: f32,
+    /// ℒ on the test set of the updated weights.
+    pub test_loss: f32,
+    /// Their accuracy on the test set.
+    pub test_accuracy: f32,
+}
+
 /// A model, its data and settings, and the state of its training.
 #[derive(Clone, Debug)]
 pub struct Trainer {
@@ -69,6 +82,7 @@ pub struct Trainer {
     guard: Guard,
     batch_x: Vec<f32>,
     batch_y: Vec<f32>,
+    batch_labels: Vec<f32>,
     d_output: Vec<f32>,
     eval_out: Vec<f32>,
     test_out: Vec<f32>,
@@ -78,6 +92,13 @@ pub struct Trainer {
     history: LossHistory,
     divergence: Option<Divergence>,
     evaluation: Option<Evaluation>,
+    /// The test half of the evaluation, (ℒ, accuracy): a measured step
+    /// (`step_measured`) computes it alone.
+    test_figures: Option<(f32, f32)>,
+    /// The training and test inputs laid out for the unit-major passes
+    /// (`Mlp::load`), once per data set rather than at every pass.
+    train_ws: Option<Workspace>,
+    test_ws: Option<Workspace>,
 }
 
 impl Trainer {
@@ -114,6 +135,7 @@ impl Trainer {
             ws: Workspace::default(),
             batch_x: Vec::new(),
             batch_y: Vec::new(),
+            batch_labels: Vec::new(),
             d_output: Vec::new(),
             eval_out: Vec::new(),
             test_out: Vec::new(),
@@ -122,6 +144,9 @@ impl Trainer {
             history: LossHistory::new(HISTORY_CAPACITY),
             divergence: None,
             evaluation: None,
+            test_figures: None,
+            train_ws: None,
+            test_ws: None,
         };
         t.encode_targets();
         t.expand_data();

@@ -2,7 +2,8 @@
 //! optimiser step), records the loss curve once per call, and stops the run on
 //! a blow-up, going back to its best weights (see `guard`).
 
-use super::Trainer;
+use super::evaluate::accuracy;
+use super::{Measured, Trainer};
 use crate::train::guard::{per_sample, Cause, Divergence};
 use crate::train::history::LossPoint;
 
@@ -18,19 +19,69 @@ impl Trainer {
             if self.divergence.is_some() || self.stopped().is_some() {
                 break;
             }
-            match self.update() {
-                Ok(()) => self.iteration += 1,
-                // The weights of this iteration gave the loss: the update was not made.
-                Err(cause @ Cause::BlowUp { .. }) | Err(cause @ Cause::NonFinite("the loss")) => {
-                    self.diverge(self.iteration, cause)
-                }
-                Err(cause) => self.diverge(self.iteration + 1, cause),
+            match self.update(false) {
+                Ok(_) => self.iteration += 1,
+                Err(cause) => self.refuse(cause),
             }
         }
         if self.iteration != start || self.divergence.is_some() {
             self.record();
         }
         self.iteration.saturating_sub(start) as u32
+    }
+
+    /// One full-batch update measured as the lecture's practical measures it,
+    /// without a pass of its own over the training set: the training loss and
+    /// accuracy are those of the update's forward pass (the weights it started
+    /// from), the test loss and accuracy those of the updated weights. So a
+    /// step costs three passes over the data (forward and backward over the
+    /// training set, forward over the test set) instead of four. Nothing goes
+    /// on the loss curve: the caller keeps these figures.
+    ///
+    /// None when nothing was updated: training is stopped, the run blew up
+    /// (see `divergence`: the model went back to the run's best weights), or
+    /// the updates use mini-batches (`full_batch`), whose forward pass sees
+    /// only a part of the training set.
+    pub fn step_measured(&mut self) -> Option<Measured> {
+        if self.divergence.is_some() || self.stopped().is_some() || !self.full_batch() {
+            return None;
+        }
+        match self.update(true) {
+            Ok((train_loss, train_accuracy)) => {
+                self.iteration += 1;
+                let (test_loss, test_accuracy) = self.test_half();
+                if !test_loss.is_finite() {
+                    self.diverge(self.iteration, Cause::NonFinite("the test loss"));
+                    return None;
+                }
+                Some(Measured {
+                    train_loss,
+                    train_accuracy,
+                    test_loss,
+                    test_accuracy,
+                })
+            }
+            Err(cause) => {
+                self.refuse(cause);
+                None
+            }
+        }
+    }
+
+    /// Whether every update sees the whole training set.
+    pub fn full_batch(&self) -> bool {
+        let k = self.settings.batch_size;
+        k == 0 || k >= self.split.train.len()
+    }
+
+    /// An update failed with `cause`: training stops at the iteration whose
+    /// weights gave it.
+    fn refuse(&mut self, cause: Cause) {
+        match cause {
+            // The weights of this iteration gave the loss: the update was not made.
+            Cause::BlowUp { .. } | Cause::NonFinite("the loss") => self.diverge(self.iteration, cause),
+            _ => self.diverge(self.iteration + 1, cause),
+        }
     }
 
     /// The run blew up at iteration `at`: stop, and go back to its best weights.
@@ -47,38 +98,57 @@ impl Trainer {
         self.mlp.clone_from(best);
         // The velocity or moments belong to the run that blew up: start afresh.
         self.optimizer_state.reset();
-        self.evaluation = None;
+        self.forget_evaluation();
     }
 
     /// One update: forward, loss gradient, backward, gradient step. The loss of
     /// the batch is checked first: past the guard's limit nothing is updated.
-    fn update(&mut self) -> Result<(), Cause> {
+    /// Returns the batch's loss and, when `measure`d, its accuracy (NaN
+    /// otherwise); a measured full-batch update also shows its loss to the
+    /// guard, as `record` does (the weights it started from may be the run's best).
+    fn update(&mut self, measure: bool) -> Result<(f32, f32), Cause> {
         let full = self.fill_batch();
-        let (x, y) = if full {
-            (&self.train_x, &self.train_targets)
-        } else {
-            (&self.batch_x, &self.batch_y)
-        };
-        let out = self.mlp.forward(x, &mut self.ws);
-        self.d_output.resize(out.len(), 0.0);
         let s = &self.settings;
         let k = s.outputs();
+        let (out, y, labels) = if full {
+            // The whole training set, laid out for the passes once.
+            let out = super::evaluate::loaded(&self.mlp, &mut self.train_ws, &self.train_x);
+            (out, &self.train_targets, &self.split.train.labels)
+        } else {
+            let out = self.mlp.forward(&self.batch_x, &mut self.ws);
+            (out, &self.batch_y, &self.batch_labels)
+        };
+        self.d_output.resize(out.len(), 0.0);
         let loss = s
             .loss_in_use()
             .evaluate_with_gradient(s.reduction, out, y, k, &mut self.d_output);
+        let accuracy = if measure {
+            accuracy(s.task, self.encoding, out, labels)
+        } else {
+            f32::NAN
+        };
         let rows = y.len() / k;
-        if let Some(cause) = self.guard.check(per_sample(loss, s.reduction, rows)) {
+        let per = per_sample(loss, s.reduction, rows);
+        if let Some(cause) = self.guard.check(per) {
             return Err(cause);
         }
-        self.mlp.backward(&self.d_output, &mut self.ws, &mut self.grads);
+        if measure && full && loss.is_finite() {
+            self.guard.offer(&self.mlp, loss, per, self.iteration);
+        }
+        let ws = if full {
+            self.train_ws.as_mut().expect("laid out by the forward pass")
+        } else {
+            &mut self.ws
+        };
+        self.mlp.backward(&self.d_output, ws, &mut self.grads);
         // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see nn/regularization.rs).
         s.regularization.add_gradient(&self.mlp, &mut self.grads);
         self.optimizer_state
             .step(s.optimizer, s.eta, &mut self.mlp, &self.grads)
             .map_err(|_| Cause::NonFinite("a weight"))?;
         self.samples_seen += rows as u64;
-        self.evaluation = None;
-        Ok(())
+        self.forget_evaluation();
+        Ok((loss, accuracy))
     }
 
     /// Gathers the next mini-batch into `batch_x`/`batch_y`; returns true for
@@ -89,12 +159,14 @@ impl Trainer {
         };
         self.batch_x.clear();
         self.batch_y.clear();
+        self.batch_labels.clear();
         let (width, k) = (self.settings.input_width(), self.settings.outputs());
         for &i in batch {
             self.batch_x
                 .extend_from_slice(&self.train_x[i * width..(i + 1) * width]);
             self.batch_y
                 .extend_from_slice(&self.train_targets[i * k..(i + 1) * k]);
+            self.batch_labels.push(self.split.train.labels[i]);
         }
         false
     }
@@ -103,7 +175,7 @@ impl Trainer {
     /// guard: the first measurement of a run is its start, a lower training
     /// loss its new best; a blow-up or a non-finite loss stops training.
     pub(super) fn record(&mut self) {
-        self.evaluation = None;
+        self.forget_evaluation();
         let mut e = self.evaluation();
         if self.divergence.is_none() {
             let s = &self.settings;

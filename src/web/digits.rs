@@ -47,6 +47,9 @@ struct Readouts {
     test_loss: f32,
     train_error: f32,
     test_error: f32,
+    /// Whether the training figures are of the weights the last step started
+    /// from (its own forward pass, full batch) rather than of those after it.
+    during_step: bool,
     params: usize,
     train: usize,
     test: usize,
@@ -231,6 +234,7 @@ impl DigitsView {
             test_loss: r.test_loss,
             train_error: r.train_error,
             test_error: r.test_error,
+            during_step: r.during_step,
             params: shown.mlp.param_count(),
             train: t.split().train.len(),
             test: t.split().test.len(),

@@ -96,8 +96,28 @@ fn the_digits_train_on_the_shared_trainer_with_the_practicals_settings() {
     // One step is one update of the Trainer, measured on both sets.
     assert_eq!(t.run(3), 3);
     assert_eq!(t.step_count(), 3);
-    assert_eq!(t.trainer().history().points().count(), 4, "steps 0 to 3");
+    assert_eq!(t.state().losses.len(), 4, "steps 0 to 3");
     assert_eq!(t.at_handout_step(), None, "step 1000 is not reached yet");
+    // As in the practical, a full-batch step's training figures are those of
+    // its own forward pass (the weights it started from), its test figures
+    // those of the updated weights.
+    let mut before = t.trainer().clone();
+    let start = before.evaluation();
+    assert_eq!(t.run(1), 1);
+    let mut after = t.trainer().clone();
+    let (r, end) = (t.last(), after.evaluation());
+    assert!(r.during_step && t.measured_during_step());
+    assert_eq!(r.train_loss, start.train_loss);
+    assert_eq!(r.train_error, 1.0 - start.train_accuracy);
+    assert_eq!(r.test_loss, end.test_loss);
+    assert_eq!(r.test_error, 1.0 - end.test_accuracy);
+    // With mini-batches both sets are measured after the step.
+    t.set_batch_size(10);
+    assert_eq!(t.run(1), 1);
+    let mut after = t.trainer().clone();
+    let (r, end) = (t.last(), after.evaluation());
+    assert!(!r.during_step && !t.measured_during_step());
+    assert_eq!((r.train_loss, r.test_loss), (end.train_loss, end.test_loss));
 }
 
 #[test]

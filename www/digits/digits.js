@@ -289,6 +289,13 @@ export function createDigits({
       setText(out.step, String(r.step));
       setText(out.loss, formatLoss(r.train_loss ?? Infinity));
       setText(out.trainError, pct(r.train_error));
+      // Which weights the training figures are of (a step's own forward pass under
+      // full batch, as the practical measures them): said in their titles.
+      const whose = r.during_step
+        ? 'of the weights the last step started from (the forward pass its gradient came from, as the practical measures it)'
+        : 'of the weights after the last step';
+      out.loss.previousElementSibling.title = `ℒ summed over the training digits (the panel's loss), ${whose}.`;
+      out.trainError.previousElementSibling.title = `Share of training digits whose largest output is not their digit, ${whose}.`;
       setText(out.testError, pct(r.test_error));
       setText(out.params, r.params.toLocaleString('en'));
       if (r.step === 0) played = 0;

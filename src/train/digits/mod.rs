@@ -3,9 +3,13 @@
 //! squared error summed over the digits, targets ±ζ), every weight and bias
 //! drawn from N(0, ε²), full-batch gradient descent with η = 0.1 / N_train.
 //!
-//! After every step the Trainer measures the training and test loss of the
-//! updated weights; this adds the two error rates (predicted class = largest
-//! output), the test digits' answers and the step the handout reports at.
+//! Every step is measured as the practical measures it: with the whole
+//! training set in each update, the training loss and error are those of the
+//! update's own forward pass (the weights the step started from) and the test
+//! loss and error those of the updated weights, so a step is three passes
+//! over the digits (`Trainer::step_measured`). With mini-batches, both sets
+//! are measured after the step. The error rates count the digits whose
+//! largest output is not their class.
 //! What the page draws of a run is a `DigitsState` (see `state`), which a Web
 //! Worker that trains can hand to the page that draws.
 
@@ -34,6 +38,7 @@ pub struct DigitsTrainer {
     recipe: Recipe,
     split: DigitSplit,
     trainer: Trainer,
+    losses: LossHistory,
     errors: LossHistory,
     last: StepRecord,
     at_handout: Option<StepRecord>,
@@ -52,6 +57,7 @@ impl DigitsTrainer {
             recipe,
             split,
             trainer,
+            losses: LossHistory::new(HISTORY_CAPACITY),
             errors: LossHistory::new(HISTORY_CAPACITY),
             last: StepRecord::default(),
             at_handout: None,
@@ -128,14 +134,39 @@ impl DigitsTrainer {
     pub fn run(&mut self, steps: u32) -> u32 {
         let mut done = 0;
         while done < steps && self.trainer.divergence().is_none() {
-            let made = self.trainer.step(1);
-            done += made;
-            self.measure();
-            if made == 0 {
-                break;
+            if self.trainer.full_batch() {
+                match self.trainer.step_measured() {
+                    Some(m) => self.note(StepRecord {
+                        step: self.trainer.iteration(),
+                        train_loss: m.train_loss,
+                        test_loss: m.test_loss,
+                        train_error: 1.0 - m.train_accuracy,
+                        test_error: 1.0 - m.test_accuracy,
+                        during_step: true,
+                    }),
+                    // A blow-up: the figures of the weights training went back to.
+                    None => {
+                        self.measure();
+                        break;
+                    }
+                }
+                done += 1;
+            } else {
+                let made = self.trainer.step(1);
+                done += made;
+                self.measure();
+                if made == 0 {
+                    break;
+                }
             }
         }
         done
+    }
+
+    /// Whether the training figures come from each step's own forward pass
+    /// (full batch, as the practical) rather than from the weights after it.
+    pub fn measured_during_step(&self) -> bool {
+        self.trainer.full_batch()
     }
 
     /// The 10 outputs x(2) for one image of grey levels in [0, 1] (784),
@@ -148,7 +179,7 @@ impl DigitsTrainer {
     pub fn state(&mut self) -> DigitsState {
         DigitsState {
             mlp: self.trainer.mlp().clone(),
-            losses: self.trainer.history().points().copied().collect(),
+            losses: self.losses.points().copied().collect(),
             errors: self.errors.points().copied().collect(),
             last: self.last,
             at_handout: self.at_handout,
@@ -161,20 +192,29 @@ impl DigitsTrainer {
     /// The errors and answers of the current weights, after a step or at the start.
     fn measure(&mut self) {
         let e = self.trainer.evaluation();
-        let step = self.trainer.iteration();
-        self.last = StepRecord {
-            step,
+        self.note(StepRecord {
+            step: self.trainer.iteration(),
             train_loss: e.train_loss,
             test_loss: e.test_loss,
             train_error: 1.0 - e.train_accuracy,
             test_error: 1.0 - e.test_accuracy,
-        };
-        let r = self.last;
-        if step == HANDOUT_STEPS && self.trainer.divergence().is_none() {
+            during_step: false,
+        });
+    }
+
+    /// Keeps the figures of a step: the readouts, the curves, the answers.
+    fn note(&mut self, r: StepRecord) {
+        self.last = r;
+        if r.step == HANDOUT_STEPS && self.trainer.divergence().is_none() {
             self.at_handout = Some(r);
         }
+        self.losses.record(LossPoint {
+            iteration: r.step,
+            train: r.train_loss,
+            test: r.test_loss,
+        });
         self.errors.record(LossPoint {
-            iteration: step,
+            iteration: r.step,
             train: r.train_error,
             test: r.test_error,
         });

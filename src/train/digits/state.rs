@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub struct StepRecord {
     /// Steps done.
     pub step: u64,
-    /// ℒ on the training set.
+    /// ℒ on the training set (see `during_step` for which weights').
     pub train_loss: f32,
     /// ℒ on the test set.
     pub test_loss: f32,
@@ -23,6 +23,10 @@ pub struct StepRecord {
     pub train_error: f32,
     /// Share of test digits whose largest output is not their class.
     pub test_error: f32,
+    /// Whether the training figures are those of the step's own forward pass,
+    /// i.e. of the weights the step started from (full batch, as the
+    /// practical), rather than of the weights after it.
+    pub during_step: bool,
 }
 
 /// A run as the page draws it.
