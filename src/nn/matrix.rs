@@ -58,8 +58,10 @@ pub fn affine_block(xt: &[f32], w: &[f32], b: &[f32], inputs: usize, st: &mut [f
 /// SIMD registers. (Measured in Node's wasm engine: 4 × 8 ran at twice the
 /// speed of 8 × 8, 6 × 8, 5 × 8 or 2 × 16, whose tiles spill or come out scalar.)
 const TILE_OUTPUTS: usize = 4;
+/// f32 lanes of a SIMD vector (wasm simd128, SSE).
+const LANE: usize = 4;
 /// Samples per register tile of `affine_units`: two SIMD vectors of f32.
-const TILE_SAMPLES: usize = 8;
+const TILE_SAMPLES: usize = 2 * LANE;
 /// Outputs per register tile of `outer_units`.
 const TILE_UNITS: usize = 4;
 /// Inputs per register tile of `outer_units`.
@@ -108,16 +110,14 @@ fn product(x: &[f32], w: &[f32], b: Option<&[f32]>, outputs: usize, n: usize, s:
     }
     let k = x.len() / n;
     debug_assert_eq!(w.len(), outputs * k);
-    let tiled = n / TILE_SAMPLES * TILE_SAMPLES;
-    for c0 in (0..tiled).step_by(TILE_SAMPLES) {
-        let mut i0 = 0;
-        while i0 + TILE_OUTPUTS <= outputs {
-            product_tile::<TILE_OUTPUTS>(x, w, b, (n, k), (i0, c0), s);
-            i0 += TILE_OUTPUTS;
-        }
-        for i in i0..outputs {
-            product_tile::<1>(x, w, b, (n, k), (i, c0), s);
-        }
+    // Tiles of 8 samples, then one of 4 (a batch is padded to a multiple of 4).
+    let wide = n / TILE_SAMPLES * TILE_SAMPLES;
+    let tiled = wide + (n - wide) / LANE * LANE;
+    for c0 in (0..wide).step_by(TILE_SAMPLES) {
+        product_rows::<2>(x, w, b, (n, k), c0, outputs, s);
+    }
+    if tiled > wide {
+        product_rows::<1>(x, w, b, (n, k), wide, outputs, s);
     }
     // The last samples, fewer than a tile: one multiply-add at a time.
     for i in 0..outputs {
@@ -133,15 +133,37 @@ fn product(x: &[f32], w: &[f32], b: Option<&[f32]>, outputs: usize, n: usize, s:
     }
 }
 
+/// Every output of `product` for the samples `c0 .. c0 + V·LANE`, in tiles of
+/// `TILE_OUTPUTS` outputs and then one output at a time.
+#[inline(always)]
+fn product_rows<const V: usize>(
+    x: &[f32],
+    w: &[f32],
+    b: Option<&[f32]>,
+    shape: (usize, usize),
+    c0: usize,
+    outputs: usize,
+    s: &mut [f32],
+) {
+    let mut i0 = 0;
+    while i0 + TILE_OUTPUTS <= outputs {
+        product_tile::<TILE_OUTPUTS, V>(x, w, b, shape, (i0, c0), s);
+        i0 += TILE_OUTPUTS;
+    }
+    for i in i0..outputs {
+        product_tile::<1, V>(x, w, b, shape, (i, c0), s);
+    }
+}
+
 // In wasm, the tile written out in SIMD (see `simd`).
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 use simd::product_tile;
 
 /// One tile of `product`: outputs `at.0 .. at.0 + R`, samples `at.1 .. at.1 +
-/// TILE_SAMPLES`; `shape` is (n, k).
+/// V·LANE` (V SIMD vectors); `shape` is (n, k).
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 #[inline(always)]
-fn product_tile<const R: usize>(
+fn product_tile<const R: usize, const V: usize>(
     x: &[f32],
     w: &[f32],
     b: Option<&[f32]>,
@@ -151,20 +173,23 @@ fn product_tile<const R: usize>(
 ) {
     let ((n, k), (i0, c0)) = (shape, at);
     let rows: [&[f32]; R] = std::array::from_fn(|r| &w[(i0 + r) * k..(i0 + r + 1) * k]);
-    let mut acc: [[f32; TILE_SAMPLES]; R] =
-        std::array::from_fn(|r| [b.map_or(0.0, |b| b[i0 + r]); TILE_SAMPLES]);
+    let mut acc: [[[f32; LANE]; V]; R] = std::array::from_fn(|r| [[b.map_or(0.0, |b| b[i0 + r]); LANE]; V]);
     for j in 0..k {
-        let x_j: &[f32; TILE_SAMPLES] = x[j * n + c0..j * n + c0 + TILE_SAMPLES].try_into().unwrap();
+        let x_j = &x[j * n + c0..j * n + c0 + V * LANE];
         for (acc_r, row) in acc.iter_mut().zip(&rows) {
             let w_rj = row[j];
-            for (a, &v) in acc_r.iter_mut().zip(x_j) {
-                *a += w_rj * v;
+            for (acc_v, x_v) in acc_r.iter_mut().zip(x_j.chunks_exact(LANE)) {
+                for (a, &v) in acc_v.iter_mut().zip(x_v) {
+                    *a += w_rj * v;
+                }
             }
         }
     }
     for (r, acc_r) in acc.iter().enumerate() {
         let at = (i0 + r) * n + c0;
-        s[at..at + TILE_SAMPLES].copy_from_slice(acc_r);
+        for (out, acc_v) in s[at..at + V * LANE].chunks_exact_mut(LANE).zip(acc_r) {
+            out.copy_from_slice(acc_v);
+        }
     }
 }
 
@@ -175,12 +200,12 @@ fn product_tile<const R: usize>(
 /// that Digits training spends most of its time in.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
-    use super::TILE_SAMPLES;
+    use super::LANE;
     use std::arch::wasm32::{f32x4_add, f32x4_mul, f32x4_splat, v128, v128_load, v128_store};
 
-    /// `super::product_tile::<R>`: R outputs × two vectors of samples.
+    /// `super::product_tile::<R, V>`: R outputs × V vectors of samples.
     #[inline(always)]
-    pub(super) fn product_tile<const R: usize>(
+    pub(super) fn product_tile<const R: usize, const V: usize>(
         x: &[f32],
         w: &[f32],
         b: Option<&[f32]>,
@@ -190,29 +215,25 @@ mod simd {
     ) {
         let ((n, k), (i0, c0)) = (shape, at);
         let rows: [&[f32]; R] = std::array::from_fn(|r| &w[(i0 + r) * k..(i0 + r + 1) * k]);
-        let mut acc: [[v128; 2]; R] = std::array::from_fn(|r| [f32x4_splat(b.map_or(0.0, |b| b[i0 + r])); 2]);
+        let mut acc: [[v128; V]; R] = std::array::from_fn(|r| [f32x4_splat(b.map_or(0.0, |b| b[i0 + r])); V]);
         for j in 0..k {
-            let x_j = &x[j * n + c0..j * n + c0 + TILE_SAMPLES];
-            // SAFETY: x_j holds 8 floats (bounds-checked just above): two
-            // unaligned 16-byte loads, from its first and its fifth value.
-            let (lo, hi) = unsafe {
-                (
-                    v128_load(x_j.as_ptr().cast()),
-                    v128_load(x_j.as_ptr().add(4).cast()),
-                )
-            };
+            let x_j = &x[j * n + c0..j * n + c0 + V * LANE];
+            // SAFETY: x_j holds V·4 floats (bounds-checked just above): V
+            // unaligned 16-byte loads, 4 floats apart.
+            let x_v: [v128; V] =
+                std::array::from_fn(|v| unsafe { v128_load(x_j.as_ptr().add(v * LANE).cast()) });
             for (acc_r, row) in acc.iter_mut().zip(&rows) {
                 let w_rj = f32x4_splat(row[j]);
-                acc_r[0] = f32x4_add(acc_r[0], f32x4_mul(w_rj, lo));
-                acc_r[1] = f32x4_add(acc_r[1], f32x4_mul(w_rj, hi));
+                for (a, &xv) in acc_r.iter_mut().zip(&x_v) {
+                    *a = f32x4_add(*a, f32x4_mul(w_rj, xv));
+                }
             }
         }
         for (r, acc_r) in acc.iter().enumerate() {
-            let out = &mut s[(i0 + r) * n + c0..(i0 + r) * n + c0 + TILE_SAMPLES];
-            // SAFETY: `out` holds 8 floats (bounds-checked just above).
-            unsafe {
-                v128_store(out.as_mut_ptr().cast(), acc_r[0]);
-                v128_store(out.as_mut_ptr().add(4).cast(), acc_r[1]);
+            let out = &mut s[(i0 + r) * n + c0..(i0 + r) * n + c0 + V * LANE];
+            for (v, &a) in acc_r.iter().enumerate() {
+                // SAFETY: `out` holds V·4 floats (bounds-checked just above).
+                unsafe { v128_store(out.as_mut_ptr().add(v * LANE).cast(), a) };
             }
         }
     }
