@@ -50,19 +50,6 @@ pub struct Evaluation {
     pub test_accuracy: f32,
 }
 
-/// The figures of one measured update (see `Trainer::step_measured`).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Measured {
-    /// ℒ on the training set of the weights the update started from.
-    pub train_loss: f32,
-    /// Their accuracy on the training set.
-    pub train_accuracy: f32,
-    /// ℒ on the test set of the updated weights.
-    pub test_loss: f32,
-    /// Their accuracy on the test set.
-    pub test_accuracy: f32,
-}
-
 /// A model, its data and settings, and the state of its training.
 #[derive(Clone, Debug)]
 pub struct Trainer {
@@ -82,7 +69,6 @@ pub struct Trainer {
     guard: Guard,
     batch_x: Vec<f32>,
     batch_y: Vec<f32>,
-    batch_labels: Vec<f32>,
     d_output: Vec<f32>,
     eval_out: Vec<f32>,
     test_out: Vec<f32>,
@@ -135,7 +121,6 @@ impl Trainer {
             ws: Workspace::default(),
             batch_x: Vec::new(),
             batch_y: Vec::new(),
-            batch_labels: Vec::new(),
             d_output: Vec::new(),
             eval_out: Vec::new(),
             test_out: Vec::new(),

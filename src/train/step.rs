@@ -3,7 +3,7 @@
 //! a blow-up, going back to its best weights (see `guard`).
 
 use super::evaluate::accuracy;
-use super::{Measured, Trainer};
+use super::{Evaluation, Trainer};
 use crate::train::guard::{per_sample, Cause, Divergence};
 use crate::train::history::LossPoint;
 
@@ -36,13 +36,15 @@ impl Trainer {
     /// from), the test loss and accuracy those of the updated weights. So a
     /// step costs three passes over the data (forward and backward over the
     /// training set, forward over the test set) instead of four. Nothing goes
-    /// on the loss curve: the caller keeps these figures.
+    /// on the loss curve: the caller keeps these figures (an `Evaluation`
+    /// whose training half is of the weights before the update, its test half
+    /// of those after it).
     ///
     /// None when nothing was updated: training is stopped, the run blew up
     /// (see `divergence`: the model went back to the run's best weights), or
     /// the updates use mini-batches (`full_batch`), whose forward pass sees
     /// only a part of the training set.
-    pub fn step_measured(&mut self) -> Option<Measured> {
+    pub fn step_measured(&mut self) -> Option<Evaluation> {
         if self.divergence.is_some() || self.stopped().is_some() || !self.full_batch() {
             return None;
         }
@@ -54,10 +56,10 @@ impl Trainer {
                     self.diverge(self.iteration, Cause::NonFinite("the test loss"));
                     return None;
                 }
-                Some(Measured {
+                Some(Evaluation {
                     train_loss,
-                    train_accuracy,
                     test_loss,
+                    train_accuracy,
                     test_accuracy,
                 })
             }
@@ -103,27 +105,28 @@ impl Trainer {
 
     /// One update: forward, loss gradient, backward, gradient step. The loss of
     /// the batch is checked first: past the guard's limit nothing is updated.
-    /// Returns the batch's loss and, when `measure`d, its accuracy (NaN
-    /// otherwise); a measured full-batch update also shows its loss to the
-    /// guard, as `record` does (the weights it started from may be the run's best).
+    /// Returns the batch's loss and, when `measure`d (full-batch updates only,
+    /// see `step_measured`), the training set's accuracy (NaN otherwise); a
+    /// measured update also shows its loss to the guard, as `record` does (the
+    /// weights it started from may be the run's best).
     fn update(&mut self, measure: bool) -> Result<(f32, f32), Cause> {
         let full = self.fill_batch();
         let s = &self.settings;
         let k = s.outputs();
-        let (out, y, labels) = if full {
+        debug_assert!(full || !measure, "only a full-batch update is measured");
+        let (out, y) = if full {
             // The whole training set, laid out for the passes once.
             let out = super::evaluate::loaded(&self.mlp, &mut self.train_ws, &self.train_x);
-            (out, &self.train_targets, &self.split.train.labels)
+            (out, &self.train_targets)
         } else {
-            let out = self.mlp.forward(&self.batch_x, &mut self.ws);
-            (out, &self.batch_y, &self.batch_labels)
+            (self.mlp.forward(&self.batch_x, &mut self.ws), &self.batch_y)
         };
         self.d_output.resize(out.len(), 0.0);
         let loss = s
             .loss_in_use()
             .evaluate_with_gradient(s.reduction, out, y, k, &mut self.d_output);
         let accuracy = if measure {
-            accuracy(s.task, self.encoding, out, labels)
+            accuracy(s.task, self.encoding, out, &self.split.train.labels)
         } else {
             f32::NAN
         };
@@ -132,7 +135,7 @@ impl Trainer {
         if let Some(cause) = self.guard.check(per) {
             return Err(cause);
         }
-        if measure && full && loss.is_finite() {
+        if measure && loss.is_finite() {
             self.guard.offer(&self.mlp, loss, per, self.iteration);
         }
         let ws = if full {
@@ -159,14 +162,12 @@ impl Trainer {
         };
         self.batch_x.clear();
         self.batch_y.clear();
-        self.batch_labels.clear();
         let (width, k) = (self.settings.input_width(), self.settings.outputs());
         for &i in batch {
             self.batch_x
                 .extend_from_slice(&self.train_x[i * width..(i + 1) * width]);
             self.batch_y
                 .extend_from_slice(&self.train_targets[i * k..(i + 1) * k]);
-            self.batch_labels.push(self.split.train.labels[i]);
         }
         false
     }

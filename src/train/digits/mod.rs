@@ -136,14 +136,7 @@ impl DigitsTrainer {
         while done < steps && self.trainer.divergence().is_none() {
             if self.trainer.full_batch() {
                 match self.trainer.step_measured() {
-                    Some(m) => self.note(StepRecord {
-                        step: self.trainer.iteration(),
-                        train_loss: m.train_loss,
-                        test_loss: m.test_loss,
-                        train_error: 1.0 - m.train_accuracy,
-                        test_error: 1.0 - m.test_accuracy,
-                        during_step: true,
-                    }),
+                    Some(e) => self.note(StepRecord::of(self.trainer.iteration(), e, true)),
                     // A blow-up: the figures of the weights training went back to.
                     None => {
                         self.measure();
@@ -192,14 +185,7 @@ impl DigitsTrainer {
     /// The errors and answers of the current weights, after a step or at the start.
     fn measure(&mut self) {
         let e = self.trainer.evaluation();
-        self.note(StepRecord {
-            step: self.trainer.iteration(),
-            train_loss: e.train_loss,
-            test_loss: e.test_loss,
-            train_error: 1.0 - e.train_accuracy,
-            test_error: 1.0 - e.test_accuracy,
-            during_step: false,
-        });
+        self.note(StepRecord::of(self.trainer.iteration(), e, false));
     }
 
     /// Keeps the figures of a step: the readouts, the curves, the answers.

@@ -29,6 +29,21 @@ pub struct StepRecord {
     pub during_step: bool,
 }
 
+impl StepRecord {
+    /// The figures of `step` from the Trainer's losses and accuracies (the
+    /// error being 1 − accuracy); `during_step` as the field.
+    pub fn of(step: u64, e: crate::train::Evaluation, during_step: bool) -> StepRecord {
+        StepRecord {
+            step,
+            train_loss: e.train_loss,
+            test_loss: e.test_loss,
+            train_error: 1.0 - e.train_accuracy,
+            test_error: 1.0 - e.test_accuracy,
+            during_step,
+        }
+    }
+}
+
 /// A run as the page draws it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DigitsState {
