@@ -47,10 +47,13 @@ export function declaredPolicy(html) {
 
 /**
  * The HTML with its policy <meta> written (or rewritten) after the viewport
- * <meta>, before any script, so that it applies to all of them.
+ * <meta>, before any script, so that it applies to all of them. The policy pins
+ * the inline scripts of `received`, the page as the browser gets it: for the
+ * development shell index.html, the page with its fragments included
+ * (scripts/page.mjs), which may hold scripts the shell does not.
  */
-export function withPolicy(html) {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(html.replace(META, ''))}">`;
+export function withPolicy(html, received = html) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(received.replace(META, ''))}">`;
   if (META.test(html)) return html.replace(META, meta);
   const at = html.match(AFTER);
   if (!at) throw new Error('index.html has no <meta name="viewport">, after which the policy goes.');

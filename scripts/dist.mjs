@@ -4,8 +4,9 @@
 // tabs' JS and the mlp_lessons glue) becomes www/pkg/lazy-views.js (plus any
 // chunk-*.js of code both share), fetched only when a lesson view is needed. All of
 // it sits next to the two .wasm files, so each glue's new URL('…_bg.wasm',
-// import.meta.url) still finds its own. The CSS minified, the HTML without
-// indentation and comments, and the .wasm files as built. scripts/build.sh writes it after the wasm build; `npm start`
+// import.meta.url) still finds its own. The CSS minified, the HTML (index.html with
+// its views' fragments included) without indentation and comments, and the .wasm
+// files as built. scripts/build.sh writes it after the wasm build; `npm start`
 // and the benchmark's size and first-frame figures use it. The top level stays
 // the development copy: readable modules, served as they are.
 //
@@ -21,6 +22,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ENTRY, WASM, withBlock } from './preload.mjs';
 import { withPolicy } from './csp.mjs';
+import { assemblePage } from './page.mjs';
 import { DIGITS_BIN } from './digits-data.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,7 +119,8 @@ export async function writeDist(root = REPO_ROOT, out = path.join(root, 'dist'))
   const read = (file) => fs.readFileSync(path.join(root, file));
   const scripts = await bundle(esbuild, root);
   const chunks = staticChunks(scripts[0].data.toString('utf8'));
-  put('index.html', Buffer.from(distHtml(read('index.html').toString('utf8'), chunks)));
+  // The whole page: the shell with every view's fragment included (scripts/page.mjs).
+  put('index.html', Buffer.from(distHtml(assemblePage(root), chunks)));
   put(STYLE, await minifyCss(esbuild, read(STYLE).toString('utf8')));
   for (const { file, data } of scripts) put(file, data);
   put(WASM, read(WASM));

@@ -12,6 +12,7 @@
 // imports are listed: a module loaded with import() is deferred on purpose.
 import fs from 'node:fs';
 import { withPolicy } from './csp.mjs';
+import { SHELL, assemble } from './page.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -82,11 +83,14 @@ export function withBlock(html, block) {
 /**
  * Checks (or with write = true, rewrites) index.html's preload block and its
  * Content-Security-Policy <meta> (scripts/csp.mjs); returns whether both were up to date.
+ * Both stay in the shell, index.html; the policy's hashes are of the assembled page's
+ * inline scripts (scripts/page.mjs), what the browser runs.
  */
 export function syncIndex({ root = REPO_ROOT, write = false } = {}) {
-  const file = path.join(root, 'index.html');
+  const file = path.join(root, SHELL);
   const html = fs.readFileSync(file, 'utf8');
-  const wanted = withPolicy(withBlock(html, preloadBlock(moduleGraph(root))));
+  const shell = withBlock(html, preloadBlock(moduleGraph(root)));
+  const wanted = withPolicy(shell, assemble(shell, root));
   if (wanted === html) return true;
   if (write) fs.writeFileSync(file, wanted);
   return false;

@@ -9,12 +9,15 @@
 //
 // Why not `python3 -m http.server`: we need `.wasm` served as application/wasm
 // (streaming compilation insists on it), `Cache-Control: no-store` so a rebuild
-// is always seen, 127.0.0.1 only, and a programmatic start/stop for the tests.
+// is always seen, 127.0.0.1 only, and a programmatic start/stop for the tests;
+// and the top level's index.html is a shell that must have its views' markup
+// included (scripts/page.mjs) before it is sent.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { declaredPolicy } from './csp.mjs';
+import { SHELL, assemble, hasIncludes } from './page.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,6 +62,17 @@ function send(res, status, text) {
   res.end(text + '\n');
 }
 
+/**
+ * An HTML file's text as the browser is to receive it. The root's index.html, when
+ * it is the development shell, is assembled from its fragments (scripts/page.mjs)
+ * on every request, so an edited fragment shows on reload; dist/index.html (already
+ * assembled) and any other file go out as they are.
+ */
+function pageText(root, file) {
+  const text = fs.readFileSync(file, 'utf8');
+  return file === path.join(root, SHELL) && hasIncludes(text) ? assemble(text, root) : text;
+}
+
 function handle(root, req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
   let file = resolveInside(root, req.url);
@@ -73,22 +87,31 @@ function handle(root, req, res) {
       }
     }
     if (err || !st.isFile()) return send(res, 404, 'Not found');
+    const ext = path.extname(file).toLowerCase();
     const headers = {
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': st.size,
+      'Content-Type': MIME[ext] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
+    if (ext !== '.html') {
+      res.writeHead(200, { ...headers, 'Content-Length': st.size });
+      if (req.method === 'HEAD') return res.end();
+      return fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    }
+    let html;
+    try {
+      html = pageText(root, file);
+    } catch (e) {
+      return send(res, 500, e.message); // a missing fragment: the sentence names it
+    }
     // A page's own Content-Security-Policy (its <meta>, written by scripts/csp.mjs)
     // also as a header: the form a real host would send.
-    if (path.extname(file).toLowerCase() === '.html') {
-      const csp = declaredPolicy(fs.readFileSync(file, 'utf8'));
-      if (csp) headers['Content-Security-Policy'] = csp;
-    }
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    const csp = declaredPolicy(html);
+    if (csp) headers['Content-Security-Policy'] = csp;
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(200, { ...headers, 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
   });
 }
 

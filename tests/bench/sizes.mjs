@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { assemblePage } from '../../scripts/page.mjs';
 
 /** Files of `dir` (relative to root) whose names match `re`, sorted. */
 function filesIn(root, dir, re) {
@@ -32,7 +33,8 @@ export function pageFiles(root) {
 /** [{ file, raw, gzip }] plus a total row, in bytes. */
 export function sizes(root, files) {
   const rows = files.map((file) => {
-    const data = fs.readFileSync(path.join(root, file));
+    // index.html as served: at the top level, the shell with its fragments (scripts/page.mjs).
+    const data = file === 'index.html' ? Buffer.from(assemblePage(root), 'utf8') : fs.readFileSync(path.join(root, file));
     return { file, raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
   });
   const total = rows.reduce((t, r) => ({ file: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), {

@@ -12,13 +12,14 @@ import zlib from 'node:zlib';
 import { BUNDLE, LESSONS_BUNDLE, LESSONS_WASM, WORKER_BUNDLE, distHtml, minifyHtml, staticChunks } from '../../scripts/dist.mjs';
 import { ENTRY, WASM, moduleGraph, staticImports, syncIndex } from '../../scripts/preload.mjs';
 import { DIGITS_BIN } from '../../scripts/digits-data.mjs';
+import { assemblePage } from '../../scripts/page.mjs';
 import { REPO, WAIT, startPlayground } from './helpers.mjs';
 
 const DIST = path.join(REPO, 'dist');
 
-/** The hrefs of index.html's modulepreload and preload links. */
+/** The hrefs of index.html's modulepreload and preload links (in the page as served: the shell with its fragments). */
 function preloaded() {
-  const html = fs.readFileSync(path.join(REPO, 'index.html'), 'utf8');
+  const html = assemblePage(REPO);
   return [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]);
 }
 

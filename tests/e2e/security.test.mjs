@@ -6,10 +6,10 @@
 //
 // Run: node --test tests/e2e/security.test.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { declaredPolicy, inlineScripts, policy } from '../../scripts/csp.mjs';
+import { assemblePage } from '../../scripts/page.mjs';
 import { REPO, startPlayground, WAIT } from './helpers.mjs';
 
 /** Records every CSP violation the page reports, from before its first script. */
@@ -28,7 +28,8 @@ function directives(text) {
 describe('the policy in the files', () => {
   for (const copy of ['index.html', 'dist/index.html']) {
     test(`${copy} declares the policy that pins its own inline script`, () => {
-      const html = fs.readFileSync(path.join(REPO, copy), 'utf8');
+      // The page as the browser gets it: the development shell with its fragments included.
+      const html = assemblePage(path.dirname(path.join(REPO, copy)));
       const declared = declaredPolicy(html);
       assert.ok(declared, `${copy} has no Content-Security-Policy <meta>`);
       assert.equal(declared, policy(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')),
