@@ -91,9 +91,23 @@ impl Loss {
         outputs: usize,
         grad: &mut [f32],
     ) -> f32 {
+        let scale = reduction.scale(preds.len(), outputs);
+        self.evaluate_with_gradient_scaled(scale, preds, targets, outputs, grad)
+    }
+
+    /// As `evaluate_with_gradient`, with the factor in front of Σ_n ℓ_n given:
+    /// a part of a batch is scaled as the whole batch (see `Reduction::scale`
+    /// of the whole), so that the parts' losses and gradients add up to its.
+    pub fn evaluate_with_gradient_scaled(
+        self,
+        scale: f32,
+        preds: &[f32],
+        targets: &[f32],
+        outputs: usize,
+        grad: &mut [f32],
+    ) -> f32 {
         debug_assert_eq!(preds.len(), targets.len());
         debug_assert_eq!(preds.len(), grad.len());
-        let scale = reduction.scale(preds.len(), outputs);
         if self == Loss::SoftmaxCrossEntropy {
             return softmax::evaluate(preds, targets, outputs, scale, Some(grad));
         }

@@ -143,7 +143,7 @@ impl Trainer {
         let features = self.settings.features;
         expand_rows(features, &self.split.train.inputs, &mut self.train_x);
         expand_rows(features, &self.split.test.inputs, &mut self.test_x);
-        (self.train_ws, self.test_ws) = (None, None);
+        (self.train_ws, self.test_ws, self.part_ws) = (None, None, None);
     }
 
     pub(super) fn encode_targets(&mut self) {

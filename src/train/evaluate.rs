@@ -99,8 +99,22 @@ pub(super) fn loaded<'a>(mlp: &Mlp, ws: &'a mut Option<Workspace>, rows: &[f32])
 /// Share of the rows of `outputs` whose class is the row's label: the largest
 /// of K scores, or the side of the boundary of one; NaN in regression.
 pub(super) fn accuracy(task: Task, encoding: Encoding, outputs: &[f32], labels: &[f32]) -> f32 {
+    match correct_count(task, encoding, outputs, labels) {
+        Some(correct) => correct as f32 / labels.len().max(1) as f32,
+        None => f32::NAN,
+    }
+}
+
+/// How many rows of `outputs` are of their label's class (see `accuracy`);
+/// None in regression.
+pub(super) fn correct_count(
+    task: Task,
+    encoding: Encoding,
+    outputs: &[f32],
+    labels: &[f32],
+) -> Option<usize> {
     let correct = match task {
-        Task::Regression => return f32::NAN,
+        Task::Regression => return None,
         Task::MultiClass(k) | Task::ClassOutputs(k) => outputs
             .chunks_exact(k)
             .zip(labels)
@@ -112,5 +126,5 @@ pub(super) fn accuracy(task: Task, encoding: Encoding, outputs: &[f32], labels: 
             .filter(|(&o, &l)| encoding.class(o) == l)
             .count(),
     };
-    correct as f32 / labels.len().max(1) as f32
+    Some(correct)
 }

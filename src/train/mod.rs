@@ -6,7 +6,8 @@
 //! Trainer's methods live in a file per responsibility: `step` (the loop and
 //! its record), `evaluate` (losses and accuracies), `changes` (settings, data
 //! and weights replaced from outside), `guard` (divergence), `edit` (a
-//! parameter set by hand), `features` and `options`.
+//! parameter set by hand), `parts` (a full-batch gradient computed in parts,
+//! one per worker), `features` and `options`.
 
 use crate::data::encoding::Encoding;
 use crate::data::{DatasetKind, Split};
@@ -29,6 +30,7 @@ pub mod history;
 pub mod metrics;
 pub mod optim;
 mod options;
+pub mod parts;
 pub mod settings;
 mod step;
 pub mod stop;
@@ -85,6 +87,10 @@ pub struct Trainer {
     /// (`Mlp::load`), once per data set rather than at every pass.
     train_ws: Option<Workspace>,
     test_ws: Option<Workspace>,
+    /// The rows of the last part of the gradient computed on fewer than all
+    /// the training rows (`gradient_part`), laid out as `train_ws`.
+    part_ws: Option<Workspace>,
+    part_rows: std::ops::Range<usize>,
 }
 
 impl Trainer {
@@ -132,6 +138,8 @@ impl Trainer {
             test_figures: None,
             train_ws: None,
             test_ws: None,
+            part_ws: None,
+            part_rows: 0..0,
         };
         t.encode_targets();
         t.expand_data();

@@ -2,7 +2,6 @@
 //! optimiser step), records the loss curve once per call, and stops the run on
 //! a blow-up, going back to its best weights (see `guard`).
 
-use super::evaluate::accuracy;
 use super::{Evaluation, Trainer};
 use crate::train::guard::{per_sample, Cause, Divergence};
 use crate::train::history::LossPoint;
@@ -19,7 +18,7 @@ impl Trainer {
             if self.divergence.is_some() || self.stopped().is_some() {
                 break;
             }
-            match self.update(false) {
+            match self.update() {
                 Ok(_) => self.iteration += 1,
                 Err(cause) => self.refuse(cause),
             }
@@ -48,26 +47,11 @@ impl Trainer {
         if self.divergence.is_some() || self.stopped().is_some() || !self.full_batch() {
             return None;
         }
-        match self.update(true) {
-            Ok((train_loss, train_accuracy)) => {
-                self.iteration += 1;
-                let (test_loss, test_accuracy) = self.test_half();
-                if !test_loss.is_finite() {
-                    self.diverge(self.iteration, Cause::NonFinite("the test loss"));
-                    return None;
-                }
-                Some(Evaluation {
-                    train_loss,
-                    test_loss,
-                    train_accuracy,
-                    test_accuracy,
-                })
-            }
-            Err(cause) => {
-                self.refuse(cause);
-                None
-            }
-        }
+        let whole = self
+            .gradient_part(0..self.split.train.len())
+            .expect("every training row");
+        self.step_measured_from(&[whole], |_| {})
+            .expect("one part of every row fits")
     }
 
     /// Whether every update sees the whole training set.
@@ -78,7 +62,7 @@ impl Trainer {
 
     /// An update failed with `cause`: training stops at the iteration whose
     /// weights gave it.
-    fn refuse(&mut self, cause: Cause) {
+    pub(super) fn refuse(&mut self, cause: Cause) {
         match cause {
             // The weights of this iteration gave the loss: the update was not made.
             Cause::BlowUp { .. } | Cause::NonFinite("the loss") => self.diverge(self.iteration, cause),
@@ -89,7 +73,7 @@ impl Trainer {
     /// The run blew up at iteration `at`: stop, and go back to its best weights.
     /// The iteration count keeps the updates made, so the loss curve shows the
     /// rise and the return.
-    fn diverge(&mut self, at: u64, cause: Cause) {
+    pub(super) fn diverge(&mut self, at: u64, cause: Cause) {
         let (best, kept_loss, kept_iteration) = self.guard.best();
         self.divergence = Some(Divergence {
             iteration: at,
@@ -103,47 +87,30 @@ impl Trainer {
         self.forget_evaluation();
     }
 
-    /// One update: forward, loss gradient, backward, gradient step. The loss of
-    /// the batch is checked first: past the guard's limit nothing is updated.
-    /// Returns the batch's loss and, when `measure`d (full-batch updates only,
-    /// see `step_measured`), the training set's accuracy (NaN otherwise); a
-    /// measured update also shows its loss to the guard, as `record` does (the
-    /// weights it started from may be the run's best).
-    fn update(&mut self, measure: bool) -> Result<(f32, f32), Cause> {
-        let full = self.fill_batch();
+    /// One update: forward, loss gradient, backward, gradient step. On a
+    /// mini-batch the loss of the batch is checked first: past the guard's
+    /// limit nothing is updated. A full-batch update is one part of the
+    /// gradient covering every row (see `parts`); `step_measured` makes its
+    /// own. Returns the batch's loss.
+    fn update(&mut self) -> Result<f32, Cause> {
+        if self.fill_batch() {
+            let whole = self
+                .gradient_part(0..self.split.train.len())
+                .expect("every training row");
+            return self.update_from(&[whole], false).map(|(loss, _)| loss);
+        }
         let s = &self.settings;
         let k = s.outputs();
-        debug_assert!(full || !measure, "only a full-batch update is measured");
-        let (out, y) = if full {
-            // The whole training set, laid out for the passes once.
-            let out = super::evaluate::loaded(&self.mlp, &mut self.train_ws, &self.train_x);
-            (out, &self.train_targets)
-        } else {
-            (self.mlp.forward(&self.batch_x, &mut self.ws), &self.batch_y)
-        };
+        let (out, y) = (self.mlp.forward(&self.batch_x, &mut self.ws), &self.batch_y);
         self.d_output.resize(out.len(), 0.0);
         let loss = s
             .loss_in_use()
             .evaluate_with_gradient(s.reduction, out, y, k, &mut self.d_output);
-        let accuracy = if measure {
-            accuracy(s.task, self.encoding, out, &self.split.train.labels)
-        } else {
-            f32::NAN
-        };
         let rows = y.len() / k;
-        let per = per_sample(loss, s.reduction, rows);
-        if let Some(cause) = self.guard.check(per) {
+        if let Some(cause) = self.guard.check(per_sample(loss, s.reduction, rows)) {
             return Err(cause);
         }
-        if measure && loss.is_finite() {
-            self.guard.offer(&self.mlp, loss, per, self.iteration);
-        }
-        let ws = if full {
-            self.train_ws.as_mut().expect("laid out by the forward pass")
-        } else {
-            &mut self.ws
-        };
-        self.mlp.backward(&self.d_output, ws, &mut self.grads);
+        self.mlp.backward(&self.d_output, &mut self.ws, &mut self.grads);
         // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see nn/regularization.rs).
         s.regularization.add_gradient(&self.mlp, &mut self.grads);
         self.optimizer_state
@@ -151,7 +118,7 @@ impl Trainer {
             .map_err(|_| Cause::NonFinite("a weight"))?;
         self.samples_seen += rows as u64;
         self.forget_evaluation();
-        Ok((loss, accuracy))
+        Ok(loss)
     }
 
     /// Gathers the next mini-batch into `batch_x`/`batch_y`; returns true for

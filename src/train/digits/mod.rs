@@ -11,15 +11,21 @@
 //! are measured after the step. The error rates count the digits whose
 //! largest output is not their class.
 //! What the page draws of a run is a `DigitsState` (see `state`), which a Web
-//! Worker that trains can hand to the page that draws.
+//! Worker that trains can hand to the page that draws. Two workers can share
+//! a full-batch step: each computes the gradient over its part of the
+//! training digits (`gradient_part`) and the one holding the run sums them
+//! (`step_from_parts`).
 
 use crate::data::digits::split::DigitSplit;
 use crate::data::digits::CLASSES;
 use crate::data::{Dataset, Split};
+use crate::nn::mlp::Mlp;
 use crate::nn::softmax::argmax;
 use crate::train::history::{LossHistory, LossPoint};
 use crate::train::optim::Optimizer;
+use crate::train::parts::GradientPart;
 use crate::train::Trainer;
+use std::ops::Range;
 
 mod recipe;
 mod state;
@@ -154,6 +160,43 @@ impl DigitsTrainer {
             }
         }
         done
+    }
+
+    /// The gradient over the training digits `rows` for the current weights:
+    /// this worker's part of a full-batch step that several share (see
+    /// `train::parts`).
+    pub fn gradient_part(&mut self, rows: Range<usize>) -> Result<GradientPart, String> {
+        self.trainer.gradient_part(rows)
+    }
+
+    /// One full-batch step from its gradient in `parts` (every training digit
+    /// once, for the current weights), measured and kept as `run` keeps a
+    /// step; `updated` sees the new weights before the test digits' pass.
+    /// Ok(false) when no step was made (stopped on a blow-up, or mini-batches
+    /// are in use: those steps are not shared); a sentence, and nothing
+    /// changes, when the parts do not fit.
+    pub fn step_from_parts(
+        &mut self,
+        parts: &[GradientPart],
+        updated: impl FnOnce(&Mlp),
+    ) -> Result<bool, String> {
+        if self.trainer.divergence().is_some() || !self.trainer.full_batch() {
+            return Ok(false);
+        }
+        match self.trainer.step_measured_from(parts, updated)? {
+            Some(e) => self.note(StepRecord::of(self.trainer.iteration(), e, true)),
+            None => {
+                self.measure();
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Takes the weights of the worker that holds the run (same network, else
+    /// a sentence), to compute the next part of its gradient.
+    pub fn adopt_weights(&mut self, mlp: Mlp) -> Result<(), String> {
+        self.trainer.adopt_weights(mlp)
     }
 
     /// Whether the training figures come from each step's own forward pass
