@@ -78,7 +78,9 @@ export class Loop {
     if (this.stopIfDiverged()) return;
     const done = this.adapter.train(steps);
     this.adapter.meter.add(done);
-    this.dirty = true;
+    // Only a step changes what is shown: a view that trains elsewhere (Digits, in Web
+    // Workers) calls `changed` when a new state arrives, and is not redrawn meanwhile.
+    if (done > 0) this.dirty = true;
     if (this.stopIfDiverged() || done > 0) return;
     // Nothing done without diverging (e.g. the construction is full): playing on
     // would spin silently, so pause and say why.
