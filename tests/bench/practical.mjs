@@ -74,7 +74,8 @@ export async function benchPracticalChromium({ browser, url, warmup, reps, minMs
  * The whole run as a student sees it: the page opened on the Digits view (its
  * defaults: the handout's recipe), Play pressed, the clock stopped at step 1000;
  * and the frames the page drew meanwhile, since training must leave it smooth.
- * @returns {Promise<{ seconds: number, steps: number, fps: number }>}
+ * @returns {Promise<{ seconds: number, steps: number, fps: number, where: string }>} `where`: the
+ *   Digits readout saying where the steps ran (e.g. "2 Web Workers, sharing each step")
  */
 export async function benchPracticalPage({ browser, url, steps = 1000 }) {
   const { page, check, close } = await openPage(browser, `${url}#digits`);
@@ -92,7 +93,7 @@ export async function benchPracticalPage({ browser, url, steps = 1000 }) {
           const seconds = (performance.now() - t0) / 1000;
           document.getElementById('play').click();
           clearInterval(poll);
-          resolve({ seconds, steps: step, fps: frames / seconds });
+          resolve({ seconds, steps: step, fps: frames / seconds, where: document.getElementById('dg-workers').textContent.trim() });
         }
       }, 50);
     }), steps);

@@ -99,7 +99,7 @@ for (const [where, p] of [['Node', practical], ['Chromium', practicalChromium]])
 console.log('    one step = forward + backward over the training digits, the update, forward over the test digits');
 if (practicalPage) {
   console.log(`    in the page (${shipped}, the Digits view's defaults, Play): ${practicalPage.steps} steps in`
-    + ` ${practicalPage.seconds.toFixed(1)} s, ${practicalPage.fps.toFixed(0)} frames per second meanwhile`);
+    + ` ${practicalPage.seconds.toFixed(1)} s, ${practicalPage.fps.toFixed(0)} frames per second meanwhile (trained by ${practicalPage.where})`);
 }
 
 console.log(`\n(b) the page in headless ${browser}, viewport 1280x900, ms`);

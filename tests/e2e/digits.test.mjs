@@ -111,15 +111,18 @@ describe('the Digits view (release build in dist/)', () => {
     }
   });
 
-  test('trains in a Web Worker with the panel\'s layers, loss, optimiser and mini-batch, and Pause stops it', async () => {
+  test('trains in Web Workers with the panel\'s layers, loss, optimiser and mini-batch, and Pause stops it', async () => {
     const { page, errors, close } = await playground.openPage();
     try {
-      // The worker starts once the digits are in: wait for its event, then check it is the only one.
+      // The workers start once the digits are in: the lead, and on two cores its partner.
       const started = page.waitForEvent('worker', WAIT);
       await page.click('#view-digits');
       await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
       assert.match((await started).url(), /\/worker\.js$/);
-      assert.equal(page.workers().length, 1, 'one training worker');
+      const expected = (await page.evaluate(() => navigator.hardwareConcurrency)) >= 2 ? 2 : 1;
+      for (let t = 0; page.workers().length < expected && t < 50; t += 1) await page.waitForTimeout(100);
+      assert.equal(page.workers().length, expected, 'a training worker per core, up to two');
+      assert.ok(page.workers().every((w) => /\/worker\.js$/.test(w.url())));
       await setValue(page, '#dg-train', '200');
       await setValue(page, '#dg-test', '200');
       await setValue(page, '#dg-width', '64, 32');
@@ -175,6 +178,33 @@ describe('the Digits view (release build in dist/)', () => {
       await page.click('#play');
       await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);
       await page.click('#play');
+      assert.equal((await page.textContent('#dg-workers')).trim(), 'this page (no Web Worker started)');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('where a second worker cannot start, the first takes every step alone', async () => {
+    const { page, errors, close } = await playground.openPage('', () => {
+      const Real = window.Worker;
+      let made = 0;
+      window.Worker = function Worker(url, options) {
+        made += 1;
+        if (made === 2) throw new Error('no second worker here');
+        return new Real(url, options);
+      };
+    });
+    try {
+      await page.click('#view-digits');
+      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+      await setValue(page, '#dg-train', '100');
+      await setValue(page, '#dg-test', '100');
+      await page.click('#play');
+      await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);
+      await page.click('#play');
+      assert.equal(page.workers().length, 1);
+      assert.equal((await page.textContent('#dg-workers')).trim(), '1 Web Worker');
       assert.deepEqual(errors, []);
     } finally {
       await close();
@@ -203,6 +233,9 @@ describe('the Digits view (release build in dist/)', () => {
         null, { timeout: 60_000, polling: 200 });
       await page.click('#play');
       assert.ok(await readout(page, 'dg-step') > 0);
+      // On two cores the full-batch steps were shared by two workers, and the readout says so.
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      assert.equal((await page.textContent('#dg-workers')).trim(), cores >= 2 ? '2 Web Workers, sharing each step' : '1 Web Worker');
       assert.deepEqual(errors, []);
     } finally {
       await close();

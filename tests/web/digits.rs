@@ -119,3 +119,74 @@ fn the_digits_handle_learns_real_digits_and_draws_them() {
     )
     .contains("softmax-cross-entropy"));
 }
+
+/// Two handles as the page's two training workers use them: the partner
+/// computes its part on the weights the lead hands it from inside the step,
+/// and the lead's run follows a third handle stepping alone.
+/// Shared steps of that test.
+const STEPS: u32 = 10;
+
+#[wasm_bindgen_test]
+fn two_handles_share_each_step_as_the_training_workers_do() {
+    let build = || {
+        let mut v = DigitsView::new(&digits_file()).unwrap();
+        // Smaller than the test above: three handles step here, in the debug build.
+        v.set_data(30, 20, 1.0).unwrap();
+        v.set_model(vec![8], "tanh", "mse", 0.05, 1.0).unwrap();
+        v.set_eta(0.002).unwrap();
+        v
+    };
+    let (mut alone, mut lead, mut partner) = (build(), build(), build());
+    assert_eq!((lead.train_count(), lead.test_count()), (30, 20));
+    let start: serde_json::Value = serde_json::from_str(&lead.readouts_json()).unwrap();
+    assert!(lead.shares_steps());
+    let next = std::rc::Rc::new(std::cell::RefCell::new(lead.weights_bytes()));
+    let keep = next.clone();
+    let updated =
+        wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Uint8Array)>::new(move |w: js_sys::Uint8Array| {
+            *keep.borrow_mut() = w.to_vec();
+        });
+    let cut = 8;
+    for _ in 0..STEPS {
+        let theirs = partner.gradient_part_for(&next.borrow(), cut, 30).unwrap();
+        let ours = lead.gradient_part(0, cut).unwrap();
+        assert!(lead
+            .step_from_parts(&ours, &theirs, updated.as_ref().unchecked_ref())
+            .unwrap());
+    }
+    assert_eq!(
+        *next.borrow(),
+        lead.weights_bytes(),
+        "the callback saw the updated weights"
+    );
+    assert_eq!(alone.run(STEPS), STEPS);
+    let (a, b): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&alone.readouts_json()).unwrap(),
+        serde_json::from_str(&lead.readouts_json()).unwrap(),
+    );
+    assert_eq!(b["step"], STEPS, "{b}");
+    let error = |v: &serde_json::Value, k: &str| v[k].as_f64().unwrap();
+    assert!(
+        error(&b, "train_loss") < error(&start, "train_loss"),
+        "the shared run learns: {start} → {b}"
+    );
+    assert!(
+        (error(&a, "train_loss") - error(&b, "train_loss")).abs() < 1e-3 * error(&a, "train_loss"),
+        "{a} {b}"
+    );
+    // Parts that do not read, or weights of another network, are refused with a sentence.
+    let part = lead.gradient_part(0, 30).unwrap();
+    assert!(message(
+        lead.step_from_parts(&part, &[1, 2], updated.as_ref().unchecked_ref())
+            .unwrap_err()
+    )
+    .contains("does not read"));
+    assert!(message(lead.gradient_part(0, 31).unwrap_err()).contains("it has 30"));
+    partner.set_model(vec![30], "tanh", "mse", 1e-6, 1.0).unwrap();
+    assert!(partner.gradient_part_for(&lead.weights_bytes(), cut, 30).is_err());
+    assert_eq!(
+        lead.step_count(),
+        f64::from(STEPS),
+        "a refused step changes nothing"
+    );
+}

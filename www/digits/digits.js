@@ -2,10 +2,11 @@
 // MNIST digits). The digits (www/pkg/digits.bin, ~7.9 MB) are fetched the first
 // time the view is drawn, i.e. when it is first shown, never on a plain page load.
 //
-// Training runs in a Web Worker (worker.js), on a DigitsView of its own, so that the
-// page's frames never wait for a step (~10 ms each on the practical's defaults). The
+// Training runs in Web Workers (worker.js, training.js), each on a DigitsView of its
+// own, so that the page's frames never wait for a step (~10 ms each on the
+// practical's defaults; two workers share each full-batch step on two cores). The
 // page's handle checks every setting first (a refusal is a sentence here and nothing
-// reaches the worker), then the worker gets the same call; the worker sends states,
+// reaches the workers), then the workers get the same call; the lead sends states,
 // which this handle draws (adopt). A restart counts a new generation, and a state of
 // an older one is dropped. Where no worker can start, the page trains itself, a step
 // a frame.
@@ -112,7 +113,7 @@ export function createDigits({
   };
   const out = {
     step: el('dg-step'), loss: el('dg-train-loss'), trainError: el('dg-train-error'), testError: el('dg-test-error'),
-    params: el('dg-params'), played: el('dg-played'), oursTrain: el('dg-ours-train'), oursTest: el('dg-ours-test'), note: el('dg-ours-note'),
+    params: el('dg-params'), played: el('dg-played'), workers: el('dg-workers'), oursTrain: el('dg-ours-train'), oursTest: el('dg-ours-test'), note: el('dg-ours-note'),
     confusion: el('dg-confusion'), answers: el('dg-answers'), outputs: el('dg-outputs').tBodies[0], answer: el('dg-answer'),
   };
   const canvases = {
@@ -259,7 +260,7 @@ export function createDigits({
     set stepsPerFrame(_) {},
     trainingDefaults: { eta: '0.0001', stepsPerFrame: '1', batch: '' },
     usesTrainingRates: false,
-    hint: 'Gradient descent on the training digits: Step takes one step, Play runs them back to back in a background thread (a Web Worker), so the page stays smooth; η, the optimiser, the mini-batch and the network are set in the Digits panel.',
+    hint: 'Gradient descent on the training digits: Step takes one step, Play runs them back to back in the background (Web Workers, two sharing each step on a two-core machine), so the page stays smooth; η, the optimiser, the mini-batch and the network are set in the Digits panel.',
     /** Play and Pause start and stop the worker's steps. */
     playing(on) { training?.playing(on); },
     /** Step (steps ≥ 1) asks for whole steps; a playing frame (0) counts the steps the last state brought. */
@@ -298,6 +299,7 @@ export function createDigits({
       out.trainError.previousElementSibling.title = `Share of training digits whose largest output is not their digit, ${whose}.`;
       setText(out.testError, pct(r.test_error));
       setText(out.params, r.params.toLocaleString('en'));
+      setText(out.workers, training ? training.where : '—');
       if (r.step === 0) played = 0;
       setText(out.played, formatClock(played));
       if (r.at_1000 && !at1000) at1000 = { train: r.at_1000[0], test: r.at_1000[1], n: r.train, width: c.width.value };
@@ -331,7 +333,7 @@ export function createDigits({
     setBatchSize: () => {},
     tunable: () => false,
     buttonTitles: () => ({
-      play: 'Run gradient steps on the training digits back to back, in a background thread so the page stays smooth.',
+      play: 'Run gradient steps on the training digits back to back, in the background (Web Workers) so the page stays smooth.',
       step: 'One step: forward and backward over the training digits (or one mini-batch), the update, then the loss and errors on both sets.',
       reset: 'Draw a new weight seed (every weight and bias from N(0, ε²)) and restart at step 0.',
     }),
