@@ -47,6 +47,9 @@ cargo test
 level 3 "wasm tests in headless Chromium: wasm-pack test --headless --chrome"
 # wasm-pack would look for chromedriver on PATH anyway; say which one explicitly.
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}"
+# The runner gives the whole suite 20 s by default; its handles train on real digits
+# in the debug build, which takes about that long on a 2-core machine: allow 120 s.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 wasm-pack test --headless --chrome
 
 level 4 "end-to-end: release build, then node --test tests/e2e/"
