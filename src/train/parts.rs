@@ -113,7 +113,7 @@ impl Trainer {
         updated: impl FnOnce(&Mlp),
     ) -> Result<Option<Evaluation>, String> {
         self.check_parts(parts)?;
-        if self.divergence.is_some() || self.stopped().is_some() || !self.full_batch() {
+        if !self.can_step_measured() {
             return Ok(None);
         }
         match self.update_from(parts, true) {
@@ -151,7 +151,7 @@ impl Trainer {
 
     /// The full-batch update from `parts` (checked by `check_parts`): their
     /// loss is checked by the guard first (past its limit nothing is updated),
-    /// then the summed gradient, with the penalty's, goes to the optimiser.
+    /// then the summed gradient goes to `descend`.
     /// Returns ℒ and, when `measure`d, the training accuracy (NaN otherwise).
     pub(super) fn update_from(&mut self, parts: &[GradientPart], measure: bool) -> Result<(f32, f32), Cause> {
         let n = self.split.train.len();
@@ -171,13 +171,7 @@ impl Trainer {
             self.guard.offer(&self.mlp, loss, per, self.iteration);
         }
         sum_into(parts, &mut self.grads);
-        // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see nn/regularization.rs).
-        s.regularization.add_gradient(&self.mlp, &mut self.grads);
-        self.optimizer_state
-            .step(s.optimizer, s.eta, &mut self.mlp, &self.grads)
-            .map_err(|_| Cause::NonFinite("a weight"))?;
-        self.samples_seen += n as u64;
-        self.forget_evaluation();
+        self.descend(n)?;
         Ok((loss, accuracy))
     }
 

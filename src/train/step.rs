@@ -44,7 +44,7 @@ impl Trainer {
     /// the updates use mini-batches (`full_batch`), whose forward pass sees
     /// only a part of the training set.
     pub fn step_measured(&mut self) -> Option<Evaluation> {
-        if self.divergence.is_some() || self.stopped().is_some() || !self.full_batch() {
+        if !self.can_step_measured() {
             return None;
         }
         let whole = self
@@ -52,6 +52,13 @@ impl Trainer {
             .expect("every training row");
         self.step_measured_from(&[whole], |_| {})
             .expect("one part of every row fits")
+    }
+
+    /// Whether the next update can be a measured full-batch step
+    /// (`step_measured`, `step_measured_from`): training is neither stopped
+    /// nor blown up, and every update sees the whole training set.
+    pub fn can_step_measured(&mut self) -> bool {
+        self.divergence.is_none() && self.stopped().is_none() && self.full_batch()
     }
 
     /// Whether every update sees the whole training set.
@@ -111,14 +118,23 @@ impl Trainer {
             return Err(cause);
         }
         self.mlp.backward(&self.d_output, &mut self.ws, &mut self.grads);
-        // The objective is ℒ + λ R(w): its gradient adds λ ∂R/∂w (see nn/regularization.rs).
+        self.descend(rows)?;
+        Ok(loss)
+    }
+
+    /// The step from the gradient of ℒ in `grads` (over `rows` samples): the
+    /// objective is ℒ + λ R(w), so its gradient adds λ ∂R/∂w (see
+    /// nn/regularization.rs), then the optimiser updates the weights (or
+    /// refuses, changing nothing, when one would not be finite).
+    pub(super) fn descend(&mut self, rows: usize) -> Result<(), Cause> {
+        let s = &self.settings;
         s.regularization.add_gradient(&self.mlp, &mut self.grads);
         self.optimizer_state
             .step(s.optimizer, s.eta, &mut self.mlp, &self.grads)
             .map_err(|_| Cause::NonFinite("a weight"))?;
         self.samples_seen += rows as u64;
         self.forget_evaluation();
-        Ok(loss)
+        Ok(())
     }
 
     /// Gathers the next mini-batch into `batch_x`/`batch_y`; returns true for

@@ -180,7 +180,7 @@ impl DigitsTrainer {
         parts: &[GradientPart],
         updated: impl FnOnce(&Mlp),
     ) -> Result<bool, String> {
-        if self.trainer.divergence().is_some() || !self.trainer.full_batch() {
+        if !self.shares_steps() {
             return Ok(false);
         }
         match self.trainer.step_measured_from(parts, updated)? {
@@ -191,6 +191,12 @@ impl DigitsTrainer {
             }
         }
         Ok(true)
+    }
+
+    /// Whether the next step can be shared (`step_from_parts`): a full-batch
+    /// step of a run that has not stopped (mini-batch steps are not shared).
+    pub fn shares_steps(&mut self) -> bool {
+        self.trainer.can_step_measured()
     }
 
     /// Takes the weights of the worker that holds the run (same network, else

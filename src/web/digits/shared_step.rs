@@ -28,9 +28,8 @@ impl DigitsView {
     /// Whether the next step can be shared: every step sees all the training
     /// digits (mini-batch steps are too small to share) and training has not
     /// stopped on a blow-up.
-    pub fn shares_steps(&self) -> bool {
-        let t = self.trainer.trainer();
-        t.full_batch() && t.divergence().is_none()
+    pub fn shares_steps(&mut self) -> bool {
+        self.trainer.shares_steps()
     }
 
     /// The current weights as bytes, for the partner worker.
