@@ -168,16 +168,21 @@ describe('the Digits view (release build in dist/)', () => {
     }
   });
 
+  /** Opens Digits, and plays 100 + 100 digits until 5 steps are done, then pauses. */
+  async function playFiveSteps(page) {
+    await page.click('#view-digits');
+    await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
+    await setValue(page, '#dg-train', '100');
+    await setValue(page, '#dg-test', '100');
+    await page.click('#play');
+    await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);
+    await page.click('#play');
+  }
+
   test('where no Web Worker can start, the page trains by itself', async () => {
     const { page, errors, close } = await playground.openPage('', () => { delete window.Worker; });
     try {
-      await page.click('#view-digits');
-      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
-      await setValue(page, '#dg-train', '100');
-      await setValue(page, '#dg-test', '100');
-      await page.click('#play');
-      await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);
-      await page.click('#play');
+      await playFiveSteps(page);
       assert.equal((await page.textContent('#dg-workers')).trim(), 'this page (no Web Worker started)');
       assert.deepEqual(errors, []);
     } finally {
@@ -196,13 +201,7 @@ describe('the Digits view (release build in dist/)', () => {
       };
     });
     try {
-      await page.click('#view-digits');
-      await page.waitForFunction(() => /digits loaded/.test(document.getElementById('status').textContent), null, WAIT);
-      await setValue(page, '#dg-train', '100');
-      await setValue(page, '#dg-test', '100');
-      await page.click('#play');
-      await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);
-      await page.click('#play');
+      await playFiveSteps(page);
       assert.equal(page.workers().length, 1);
       assert.equal((await page.textContent('#dg-workers')).trim(), '1 Web Worker');
       assert.deepEqual(errors, []);
