@@ -10,6 +10,9 @@
 use super::random::standard_normal;
 use crate::nn::activation::Activation;
 use crate::nn::matrix::{affine_block, affine_units, backprop_units, outer_rows, outer_units, BLOCK};
+use crate::nn::sparse::SparseRows;
+use crate::nn::workspace::{from_units, to_units};
+pub use crate::nn::workspace::{Workspace, LANES};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -42,43 +45,6 @@ pub struct Mlp {
 pub struct Gradients {
     /// One entry per layer: the derivative of the loss wrt w(l) and b(l).
     pub layers: Vec<Layer>,
-}
-
-/// Buffers of one forward/backward pass, kept between calls so that training
-/// allocates nothing once the largest batch has been seen.
-///
-/// The per-layer matrices are stored unit-major, as the lecture's column
-/// convention X(l) = [x(l)₁ … x(l)_N]: row i of `x[l]` holds unit i's value for
-/// every sample of the batch, at `x[l][i * stride..i * stride + rows]` (see
-/// `Workspace::unit`). Every kernel then runs across the batch, which
-/// vectorises even when the layers are only a few units wide. Rows are padded
-/// to `stride`, a multiple of the SIMD width, so that no loop has a scalar
-/// tail; the padding samples have input 0 and dℓ/dx(L) = 0, so they add
-/// nothing to any gradient.
-#[derive(Clone, Debug, Default)]
-pub struct Workspace {
-    /// Samples (columns) in the last forward pass.
-    pub rows: usize,
-    /// `rows` rounded up to a multiple of `LANES`: the length of one unit's row.
-    pub stride: usize,
-    /// x(0) … x(L), each (width × stride), unit-major.
-    pub x: Vec<Vec<f32>>,
-    /// x(0) again, row-major (stride × inputs, the padding rows 0): the first
-    /// layer's gradient reads it so (see `matrix::outer_rows`).
-    pub input_rows: Vec<f32>,
-    /// s(1) … s(L) (index 0 is s(1)), unit-major.
-    pub s: Vec<Vec<f32>>,
-    /// dℓ/ds(1) … dℓ/ds(L) of the last backward pass, unit-major.
-    pub ds: Vec<Vec<f32>>,
-    /// dℓ/dx(0) … dℓ/dx(L) of the last backward pass, unit-major (x(0)'s is
-    /// empty: the backward pass skips it).
-    pub dx: Vec<Vec<f32>>,
-    /// The last forward pass's output x(L), row-major (rows × outputs).
-    pub out: Vec<f32>,
-    /// Two blocks of transposed activations for `Mlp::predict_into`.
-    pub block_a: Vec<f32>,
-    /// See `block_a`.
-    pub block_b: Vec<f32>,
 }
 
 impl Mlp {
@@ -195,29 +161,62 @@ impl Mlp {
 
     /// Puts `input` (rows × inputs, row-major) into `ws` as x(0), for
     /// `forward_loaded`: a data set that goes through many passes (the
-    /// training set of a full-batch run, a test set) is laid out once.
+    /// training set of a full-batch run, a test set) is laid out once. An
+    /// input that is mostly one value goes in sparse (see `nn::sparse`).
     pub fn load(&self, input: &[f32], ws: &mut Workspace) {
+        let inputs = self.inputs();
+        match SparseRows::of_dense(input, inputs) {
+            Some(sparse) => self.load_sparse(sparse, ws),
+            None => self.load_dense(input, ws),
+        }
+    }
+
+    /// Puts `input` into `ws` as x(0) dense, whatever its values: the dense
+    /// kernels' reference for the sparse ones (tests, the benchmark).
+    pub fn load_dense(&self, input: &[f32], ws: &mut Workspace) {
         let inputs = self.inputs();
         let rows = input.len() / inputs.max(1);
         ws.prepare(&self.layers, rows);
+        ws.sparse = None;
+        ws.x[0].resize(ws.stride * inputs, 0.0);
         to_units(input, inputs, ws.stride, &mut ws.x[0]);
+        ws.input_rows.resize(ws.stride * inputs, 0.0);
         ws.input_rows[..input.len()].copy_from_slice(input);
         ws.input_rows[input.len()..].fill(0.0);
+    }
+
+    /// Puts sparse rows (of this network's input width) into `ws` as x(0),
+    /// as `load` does with an input that is mostly one value.
+    pub fn load_sparse(&self, input: SparseRows, ws: &mut Workspace) {
+        assert_eq!(
+            input.width,
+            self.inputs(),
+            "the sparse input does not fit this network"
+        );
+        ws.prepare(&self.layers, input.rows());
+        ws.x[0].clear();
+        ws.input_rows.clear();
+        ws.sparse = Some(input);
     }
 
     /// The forward pass over the input last loaded into `ws` (see `load`;
     /// this network must take that input's width). Returns x(L) as `forward`.
     pub fn forward_loaded<'a>(&self, ws: &'a mut Workspace) -> &'a [f32] {
-        assert_eq!(
-            ws.x.first().map_or(0, Vec::len),
-            ws.stride * self.inputs(),
-            "the loaded input does not fit this network"
-        );
+        let fits = match &ws.sparse {
+            Some(sparse) => sparse.width == self.inputs(),
+            None => ws.x.first().map_or(0, Vec::len) == ws.stride * self.inputs(),
+        };
+        assert!(fits, "the loaded input does not fit this network");
         let (rows, n) = (ws.rows, ws.stride);
         ws.prepare(&self.layers, rows);
         for (l, layer) in self.layers.iter().enumerate() {
             let (before, after) = ws.x.split_at_mut(l + 1);
-            affine_units(&before[l], &layer.w, &layer.b, n, &mut ws.s[l]);
+            match &ws.sparse {
+                Some(sparse) if l == 0 => {
+                    sparse.affine_units(&layer.w, &layer.b, n, &mut ws.scratch, &mut ws.s[0])
+                }
+                _ => affine_units(&before[l], &layer.w, &layer.b, n, &mut ws.s[l]),
+            }
             self.activation(l).apply(&ws.s[l], &mut after[0]);
         }
         from_units(&ws.x[self.layers.len()], n, rows, &mut ws.out);
@@ -237,7 +236,10 @@ impl Mlp {
             act.backprop(&ws.s[l], &ws.x[l + 1], &ws.dx[l + 1], &mut ws.ds[l]);
             let g = &mut grads.layers[l];
             if l == 0 {
-                outer_rows(&ws.ds[0], &ws.input_rows, n, &mut g.w, &mut g.b);
+                match &ws.sparse {
+                    Some(sparse) => sparse.outer(&ws.ds[0], n, &mut ws.scratch, &mut g.w, &mut g.b),
+                    None => outer_rows(&ws.ds[0], &ws.input_rows, n, &mut g.w, &mut g.b),
+                }
             } else {
                 outer_units(&ws.ds[l], &ws.x[l], n, &mut g.w, &mut g.b);
             }
@@ -293,75 +295,6 @@ impl Mlp {
     pub fn zero_gradients(&self) -> Gradients {
         Gradients {
             layers: Mlp::zeros(&self.sizes(), self.hidden, self.output).layers,
-        }
-    }
-}
-
-impl Workspace {
-    /// Unit `i` of x(l) over the last forward pass's samples.
-    pub fn unit(&self, l: usize, i: usize) -> &[f32] {
-        &self.x[l][i * self.stride..i * self.stride + self.rows]
-    }
-
-    /// Sample `k`'s values of a unit-major matrix of this workspace (one of
-    /// `x`, `s`, `dx`, `ds`), as a vector over the units.
-    pub fn sample(&self, matrix: &[f32], k: usize) -> Vec<f32> {
-        matrix
-            .iter()
-            .skip(k)
-            .step_by(self.stride.max(1))
-            .copied()
-            .collect()
-    }
-
-    /// Sizes every buffer for `rows` samples through `layers`, allocating only
-    /// when they grow.
-    fn prepare(&mut self, layers: &[Layer], rows: usize) {
-        let depth = layers.len();
-        self.rows = rows;
-        self.stride = rows.div_ceil(LANES) * LANES;
-        let rows = self.stride;
-        self.x.resize_with(depth + 1, Vec::new);
-        self.dx.resize_with(depth + 1, Vec::new);
-        self.s.resize_with(depth, Vec::new);
-        self.ds.resize_with(depth, Vec::new);
-        self.x[0].resize(rows * layers[0].inputs, 0.0);
-        self.input_rows.resize(rows * layers[0].inputs, 0.0);
-        // ∂ℓ/∂x(0) is never computed (no parameter depends on it).
-        self.dx[0].clear();
-        for (l, layer) in layers.iter().enumerate() {
-            let len = rows * layer.outputs;
-            self.x[l + 1].resize(len, 0.0);
-            self.dx[l + 1].resize(len, 0.0);
-            self.s[l].resize(len, 0.0);
-            self.ds[l].resize(len, 0.0);
-        }
-    }
-}
-
-/// The SIMD width in f32 (wasm simd128, SSE): the workspace pads rows to it.
-pub const LANES: usize = 4;
-
-/// Copies a row-major batch (rows × `cols`) into a unit-major matrix
-/// (`cols` × `stride`), zero in the padding columns.
-fn to_units(src: &[f32], cols: usize, stride: usize, dst: &mut [f32]) {
-    let rows = src.len() / cols.max(1);
-    for (c, unit) in dst.chunks_exact_mut(stride.max(1)).enumerate().take(cols) {
-        for (v, row) in unit.iter_mut().zip(src.chunks_exact(cols)) {
-            *v = row[c];
-        }
-        unit[rows..].fill(0.0);
-    }
-}
-
-/// Copies the first `rows` columns of a unit-major matrix (units × `stride`)
-/// into a row-major batch (rows × units).
-fn from_units(src: &[f32], stride: usize, rows: usize, dst: &mut Vec<f32>) {
-    let units = src.len() / stride.max(1);
-    dst.resize(rows * units, 0.0);
-    for (i, unit) in src.chunks_exact(stride.max(1)).enumerate() {
-        for (k, &v) in unit[..rows].iter().enumerate() {
-            dst[k * units + i] = v;
         }
     }
 }

@@ -20,6 +20,9 @@ mod mnist;
 // The kernels' tests against the definitions, here on the wasm SIMD tiles.
 #[path = "../nn/kernels.rs"]
 mod kernels;
+// The sparse kernels' tests against the dense ones, on the wasm SIMD lanes.
+#[path = "../nn/sparse.rs"]
+mod sparse;
 
 /// The wasm build (simd128, fast tanh, blocked kernels) follows the scalar
 /// f64 reference's training trajectory, as the native build does.
