@@ -144,6 +144,7 @@ impl Trainer {
         expand_rows(features, &self.split.train.inputs, &mut self.train_x);
         expand_rows(features, &self.split.test.inputs, &mut self.test_x);
         (self.train_ws, self.test_ws, self.part_ws) = (None, None, None);
+        self.train_sparse = None;
     }
 
     pub(super) fn encode_targets(&mut self) {

@@ -12,6 +12,7 @@
 use crate::data::encoding::Encoding;
 use crate::data::{DatasetKind, Split};
 use crate::nn::mlp::{Gradients, Mlp, Workspace};
+use crate::nn::sparse::SparseRows;
 use crate::train::batch::BatchOrder;
 use crate::train::guard::{Divergence, Guard};
 use crate::train::history::LossHistory;
@@ -91,6 +92,10 @@ pub struct Trainer {
     /// the training rows (`gradient_part`), laid out as `train_ws`.
     part_ws: Option<Workspace>,
     part_rows: std::ops::Range<usize>,
+    /// The training inputs as sparse rows (inner None: they are not mostly one
+    /// value), found once per data set: a part's rows are sliced from them
+    /// rather than scanned again whenever the workers' split moves.
+    train_sparse: Option<Option<SparseRows>>,
 }
 
 impl Trainer {
@@ -140,6 +145,7 @@ impl Trainer {
             test_ws: None,
             part_ws: None,
             part_rows: 0..0,
+            train_sparse: None,
         };
         t.encode_targets();
         t.expand_data();

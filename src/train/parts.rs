@@ -12,7 +12,8 @@
 
 use super::evaluate::{correct_count, loaded};
 use super::{Evaluation, Trainer};
-use crate::nn::mlp::{Gradients, Layer, Mlp};
+use crate::nn::mlp::{Gradients, Layer, Mlp, Workspace};
+use crate::nn::sparse::SparseRows;
 use crate::train::guard::{per_sample, Cause};
 use crate::train::settings::Task;
 use serde::{Deserialize, Serialize};
@@ -69,8 +70,15 @@ impl Trainer {
                 &mut self.train_ws
             } else {
                 if self.part_rows != rows {
-                    self.part_ws = None;
                     self.part_rows = rows.clone();
+                    let whole = self
+                        .train_sparse
+                        .get_or_insert_with(|| SparseRows::of_dense(&self.train_x, width));
+                    self.part_ws = whole.as_ref().map(|whole| {
+                        let mut ws = Workspace::default();
+                        self.mlp.load_sparse(whole.slice(rows.clone()), &mut ws);
+                        ws
+                    });
                 }
                 &mut self.part_ws
             };
