@@ -35,6 +35,7 @@ pub mod parts;
 pub mod settings;
 mod step;
 pub mod stop;
+mod work;
 
 /// Points of the loss curve kept in memory.
 const HISTORY_CAPACITY: usize = 2000;

@@ -2,25 +2,28 @@
 // 1000 training and 1000 test MNIST digits, full batch) in the release wasm, in Node
 // and in the page's Chromium.
 // One step = forward and backward over the 1000 training digits, the update, and the
-// forward pass over the 1000 test digits for the test error: the same work as the
+// forward pass over the 1000 test digits for the test error: the same sums as the
 // numpy reference's step (numpy + OpenBLAS did it in about 2.3 ms on the development
-// machine).
+// machine), whose dense products also multiply the background pixels that ours skip.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measure, summarize } from './stats.mjs';
 import { openPage, ready } from './chromium.mjs';
 
-/** Multiply-adds of one step: train × (forward + backward without ∂ℓ/∂x(0)) + test × forward. */
-export function practicalFlops(train = 1000, test = 1000, hidden = 50) {
-  const forward = 784 * hidden + hidden * 10;
-  const backward = 784 * hidden + hidden * 10 + hidden * 10; // ∂ℓ/∂w(1), ∂ℓ/∂w(2), ∂ℓ/∂x(1)
-  return 2 * (train * (forward + backward) + test * forward);
+/**
+ * GFLOP/s of a step of `done` multiply-adds (as the kernels made them: the first layer
+ * skips the digits' background pixels, see src/nn/sparse.rs) that took `ms`, and of the
+ * `dense` products' (every pixel, as the numpy reference computes them) in that time.
+ */
+function rates(done, dense, ms) {
+  return { gflops: (2 * done) / (ms.median * 1e6), dense_gflops: (2 * dense) / (ms.median * 1e6), share: done / dense };
 }
 
 /**
  * Times view.run(1) of the lessons module's DigitsView on the build's digits.
- * @returns {{ ms: object, gflops: number }} ms per step (summarize) and GFLOP/s at the median
+ * @returns {{ ms: object, gflops: number, dense_gflops: number, share: number }} ms per
+ *   step (summarize), GFLOP/s at the median (see `rates`), the share of the dense work done
  */
 export async function benchPractical({ pkgDir, warmup, reps, minMs }) {
   const bytes = fs.readFileSync(path.join(pkgDir, 'mlp_lessons_bg.wasm'));
@@ -31,7 +34,7 @@ export async function benchPractical({ pkgDir, warmup, reps, minMs }) {
     const ms = summarize(measure(() => {
       if (view.run(1) !== 1) throw new Error(`practical: the step was refused: ${view.stopped()}`);
     }, { warmup, reps, minMs }));
-    return { ms, gflops: practicalFlops() / (ms.median * 1e6) };
+    return { ms, ...rates(view.multiply_adds_per_step(false), view.multiply_adds_per_step(true), ms) };
   } finally {
     view.free();
   }
@@ -41,7 +44,7 @@ export async function benchPractical({ pkgDir, warmup, reps, minMs }) {
  * The same step timed inside headless Chromium: the page's own lessons module and
  * digits file, imported and fetched from the served page (the benchmark's timing
  * loop too, stats.mjs), so the figure is the browser's wasm engine's.
- * @returns {Promise<{ ms: object, gflops: number }>}
+ * @returns {Promise<{ ms: object, gflops: number, dense_gflops: number, share: number }>}
  */
 export async function benchPracticalChromium({ browser, url, warmup, reps, minMs }) {
   const { page, check, close } = await openPage(browser, url);
@@ -57,14 +60,15 @@ export async function benchPracticalChromium({ browser, url, warmup, reps, minMs
         const samples = measure(() => {
           if (view.run(1) !== 1) throw new Error(`practical: the step was refused: ${view.stopped()}`);
         }, o);
-        return { samples: [...samples], calls: samples.calls };
+        const [done, dense] = [view.multiply_adds_per_step(false), view.multiply_adds_per_step(true)];
+        return { samples: [...samples], calls: samples.calls, done, dense };
       } finally {
         view.free();
       }
     }, { warmup, reps, minMs });
     check();
     const ms = summarize(Object.assign(timed.samples, { calls: timed.calls }));
-    return { ms, gflops: practicalFlops() / (ms.median * 1e6) };
+    return { ms, ...rates(timed.done, timed.dense, ms) };
   } finally {
     await close();
   }
@@ -106,6 +110,6 @@ export async function benchPracticalPage({ browser, url, steps = 1000 }) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const pkgDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../www/pkg');
-  const { ms, gflops } = await benchPractical({ pkgDir, warmup: 3, reps: 9, minMs: 20 });
-  console.log(`practical (784-50-10, 1000 + 1000 digits): ${ms.median.toFixed(1)} ms per step (min ${ms.min.toFixed(1)}), ${gflops.toFixed(2)} GFLOP/s; 1000 steps = ${ms.median.toFixed(0)} s`);
+  const { ms, gflops, dense_gflops: dense } = await benchPractical({ pkgDir, warmup: 3, reps: 9, minMs: 20 });
+  console.log(`practical (784-50-10, 1000 + 1000 digits): ${ms.median.toFixed(1)} ms per step (min ${ms.min.toFixed(1)}), ${gflops.toFixed(2)} GFLOP/s done (${dense.toFixed(1)} dense-equivalent); 1000 steps = ${ms.median.toFixed(1)} s`);
 }

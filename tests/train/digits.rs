@@ -201,3 +201,21 @@ fn the_two_losses_of_the_digits_are_read_by_name() {
         Err("Unknown loss \"logistic\": choose mse or softmax-cross-entropy.".to_string())
     );
 }
+
+#[test]
+fn a_step_skips_the_background_pixels_and_counts_what_it_does() {
+    let t = trainer(100, 50);
+    let trainer = t.trainer();
+    // The practical's dense count: per training digit forward (784·50 + 50·10)
+    // and backward (784·50 + 2·50·10), per test digit forward.
+    let dense = trainer.multiply_adds_per_full_step(true);
+    assert_eq!(dense, 100 * (39_700 + 40_200) + 50 * 39_700);
+    // The digits are mostly background, so the sparse first layer does well
+    // under half the dense work, and the rest of the network all of it.
+    let done = trainer.multiply_adds_per_full_step(false);
+    let rest = 100 * (500 + 1_000) + 50 * 500;
+    assert!(
+        done > rest && done - rest < (dense - rest) / 2,
+        "{done} of {dense}"
+    );
+}

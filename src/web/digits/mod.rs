@@ -1,9 +1,11 @@
 //! The wasm-bindgen handle of the Digits view: the practical's MLP learning
 //! MNIST digits (`train::digits`), its curves, its units' weight images, test
 //! digits with its answers, and a drawn digit read by it. A step shared by
-//! two training workers is in `shared_step`.
+//! two training workers is in `shared_step`, a step's arithmetic for the
+//! benchmark in `work`.
 
 mod shared_step;
+mod work;
 
 use super::canvas::Canvas;
 use super::{device_pixel_ratio, js_err, put_rgba, seed_of, to_json};
