@@ -12,7 +12,7 @@
 
 use super::evaluate::{correct_count, loaded};
 use super::{Evaluation, Trainer};
-use crate::nn::mlp::{Gradients, Layer, Mlp, Workspace};
+use crate::nn::mlp::{Gradients, Layer, Mlp};
 use crate::nn::sparse::SparseRows;
 use crate::train::guard::{per_sample, Cause};
 use crate::train::settings::Task;
@@ -74,8 +74,10 @@ impl Trainer {
                     let whole = self
                         .train_sparse
                         .get_or_insert_with(|| SparseRows::of_dense(&self.train_x, width));
+                    // The last part's buffers are reused: the split moves at every step.
+                    let last = self.part_ws.take();
                     self.part_ws = whole.as_ref().map(|whole| {
-                        let mut ws = Workspace::default();
+                        let mut ws = last.unwrap_or_default();
                         self.mlp.load_sparse(whole.slice(rows.clone()), &mut ws);
                         ws
                     });
