@@ -219,3 +219,22 @@ fn a_step_skips_the_background_pixels_and_counts_what_it_does() {
         "{done} of {dense}"
     );
 }
+
+#[test]
+fn steps_are_worth_sharing_only_from_a_large_training_set() {
+    use mlp_playground::train::digits::SHARED_FROM;
+    // Full-batch steps can be shared at any size; below SHARED_FROM they are not worth it.
+    let mut small = trainer(100, 50);
+    assert!(small.shares_steps());
+    assert!(!small.worth_sharing());
+    let digits = package_digits(SHARED_FROM / 10 + 10);
+    let split = DigitSplit::draw(&digits, SHARED_FROM, 20, 1).unwrap();
+    let mut large = DigitsTrainer::new(Recipe::practical(SHARED_FROM), split).unwrap();
+    assert!(large.worth_sharing());
+    // Mini-batch steps never are.
+    let mut recipe = Recipe::practical(SHARED_FROM);
+    recipe.batch_size = 100;
+    let split = DigitSplit::draw(&digits, SHARED_FROM, 20, 1).unwrap();
+    let mut batched = DigitsTrainer::new(recipe, split).unwrap();
+    assert!(!batched.shares_steps() && !batched.worth_sharing());
+}

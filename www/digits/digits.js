@@ -260,7 +260,7 @@ export function createDigits({
     set stepsPerFrame(_) {},
     trainingDefaults: { eta: '0.0001', stepsPerFrame: '1', batch: '' },
     usesTrainingRates: false,
-    hint: 'Gradient descent on the training digits: Step takes one step, Play runs them back to back in the background (Web Workers, two sharing each step on a two-core machine), so the page stays smooth; η, the optimiser, the mini-batch and the network are set in the Digits panel.',
+    hint: 'Gradient descent on the training digits: Step takes one step, Play runs them back to back in the background (Web Workers, two sharing each full-batch step of 4000 digits or more on a two-core machine), so the page stays smooth; η, the optimiser, the mini-batch and the network are set in the Digits panel.',
     /** Play and Pause start and stop the worker's steps. */
     playing(on) { training?.playing(on); },
     /** Step (steps ≥ 1) asks for whole steps; a playing frame (0) counts the steps the last state brought. */

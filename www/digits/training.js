@@ -5,7 +5,8 @@
 // network) is a new generation: a state the lead sent for an older one is dropped.
 //
 // Where the machine has more than one core, a second worker (the partner) shares each
-// full-batch step with the lead: the two talk through a MessageChannel of their own
+// full-batch step of a large training set with the lead (view.worth_sharing: from
+// view.shared_from() digits): the two talk through a MessageChannel of their own
 // (see worker.js), and the page sends both the digits and every call. If the partner
 // fails, the lead is told and takes every step alone.
 
@@ -77,7 +78,10 @@ export function createTraining({ view, bytes, createWorker, changed, failed, cor
     get where() {
       if (!worker) return 'this page (no Web Worker started)';
       if (!partner) return '1 Web Worker';
-      return shared ? '2 Web Workers, sharing each step' : '2 Web Workers';
+      if (shared) return '2 Web Workers, sharing each step';
+      return view.worth_sharing()
+        ? '2 Web Workers'
+        : `1 Web Worker of 2: steps are shared from ${view.shared_from()} training digits, full batch`;
     },
     /**
      * After `view[method](...args)` succeeded here: the same in the workers.

@@ -1,16 +1,17 @@
 // The Digits view's training, in Web Workers: full-batch steps of the practical take
-// ~10 ms each, which on the page's main thread would cost frames. Here they run back
+// a few ms each, which on the page's main thread would cost frames. Here they run back
 // to back while the page stays smooth, and every SEND_MS the lead worker sends what
 // the page draws (DigitsView.state_bytes: the weights, the curves, the test digits'
 // answers) as one transferred buffer.
 //
-// Two workers share each full-batch step, one per core (training.js starts the second
-// where the machine has two): the lead holds the run; the partner computes the
+// Two workers share each full-batch step of a large training set (DigitsView.worth_sharing:
+// from 4000 digits), one per core (training.js starts the second where the machine has
+// two): the lead holds the run; the partner computes the
 // gradient over its part of the training digits on the weights the lead sends it
 // after every update, while the lead computes the test digits' pass and its own part;
 // the lead sums the two parts and updates (DigitsView.step_from_parts, the core's
-// train::parts). Mini-batch steps, too small to share, the lead takes alone, and so
-// it does every step when no partner answers.
+// train::parts). Mini-batch steps and smaller sets, where sharing would not pay, the lead
+// takes alone, and so it does every step when no partner answers.
 //
 // The page and the workers hold the same DigitsView, built from the same digits and
 // given the same calls in the same order (messages are handled one at a time, in
@@ -149,7 +150,7 @@ function leaveAlone() {
 
 /** One step, shared with the partner when it can be; whether one was made. */
 async function step() {
-  if (!partner || !view.shares_steps()) {
+  if (!partner || !view.worth_sharing()) {
     version += 1;
     shared = false;
     return view.run(1) === 1;

@@ -1,5 +1,6 @@
 //! The Digits handle's side of a full-batch step shared by two Web Workers
-//! (www/digits/worker.js), one per core: the lead holds the run, computes
+//! (www/digits/worker.js), one per core, on training sets large enough for
+//! it to pay (`worth_sharing`): the lead holds the run, computes
 //! the gradient over its part of the training digits and the test digits'
 //! pass; the partner computes the gradient over the other part, on the weights
 //! the lead sends it after every update. What crosses between them is bytes
@@ -8,6 +9,7 @@
 
 use super::DigitsView;
 use crate::nn::mlp::Mlp;
+use crate::train::digits::SHARED_FROM;
 use crate::train::parts::GradientPart;
 use crate::web::js_err;
 use wasm_bindgen::prelude::*;
@@ -30,6 +32,17 @@ impl DigitsView {
     /// stopped on a blow-up.
     pub fn shares_steps(&mut self) -> bool {
         self.trainer.shares_steps()
+    }
+
+    /// Whether the next step is worth sharing: it can be, and the training
+    /// set is large enough for two workers to beat one (`shared_from`).
+    pub fn worth_sharing(&mut self) -> bool {
+        self.trainer.worth_sharing()
+    }
+
+    /// Training digits from which full-batch steps are shared (`SHARED_FROM`).
+    pub fn shared_from(&self) -> usize {
+        SHARED_FROM
     }
 
     /// The current weights as bytes, for the partner worker.
