@@ -3,7 +3,7 @@
 // and in the page's Chromium.
 // One step = forward and backward over the 1000 training digits, the update, and the
 // forward pass over the 1000 test digits for the test error: the same sums as the
-// numpy reference's step (numpy + OpenBLAS did it in about 2.3 ms on the development
+// numpy reference's step (numpy + OpenBLAS did it in 1.7-2.3 ms on the development
 // machine), whose dense products also multiply the background pixels that ours skip.
 import fs from 'node:fs';
 import path from 'node:path';

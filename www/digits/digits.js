@@ -3,8 +3,9 @@
 // time the view is drawn, i.e. when it is first shown, never on a plain page load.
 //
 // Training runs in Web Workers (worker.js, training.js), each on a DigitsView of its
-// own, so that the page's frames never wait for a step (~10 ms each on the
-// practical's defaults; two workers share each full-batch step on two cores). The
+// own, so that the page's frames never wait for a step (3-4 ms each on the
+// practical's defaults; two workers share each full-batch step of 4000 digits or more
+// on two cores). The
 // page's handle checks every setting first (a refusal is a sentence here and nothing
 // reaches the workers), then the workers get the same call; the lead sends states,
 // which this handle draws (adopt). A restart counts a new generation, and a state of
