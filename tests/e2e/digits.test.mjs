@@ -210,7 +210,7 @@ describe('the Digits view (release build in dist/)', () => {
     }
   });
 
-  test('from 4000 training digits two workers share each full-batch step, as the readout and its title say', async () => {
+  test('from 4000 training digits two workers share each full-batch step, as the readout says; a new training set keeps η and names the handout\'s', async () => {
     const { page, errors, close } = await playground.openPage();
     try {
       await page.click('#view-digits');
@@ -218,7 +218,11 @@ describe('the Digits view (release build in dist/)', () => {
       const title = await page.$eval('#dg-workers', (dd) => dd.previousElementSibling.title);
       assert.match(title, /4000 training digits or more/);
       await setValue(page, '#dg-train', '4000');
+      // η is kept, and the status gives the handout's η for the new size.
+      assert.match(await page.textContent('#status'), /η stays 0\.0001; the handout's η for 4000 digits is 0\.1 \/ 4000 = 0\.000025\./);
+      await setValue(page, '#dg-eta', '0.000025');
       await setValue(page, '#dg-test', '100');
+      assert.doesNotMatch(await page.textContent('#status'), /η stays/);
       await setValue(page, '#dg-width', '10');
       await page.click('#play');
       await page.waitForFunction(() => Number(document.getElementById('dg-step').textContent) >= 5, null, WAIT);

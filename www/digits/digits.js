@@ -142,7 +142,12 @@ export function createDigits({
     const train = readInteger(c.train, 'Training digits', 1, 9999);
     const test = readInteger(c.test, 'Test digits', 1, 9999);
     call('set_data', [train, test, readU32(c.seed, 'Data seed')], true);
-    return `${train} training and ${test} test digits (data seed ${c.seed.value}): training restarts.`;
+    // η is the user's and stays; the handout scales it with the summed loss, η = 0.1 / N.
+    const handout = 0.1 / train;
+    const shown = Number(handout.toPrecision(3));
+    const hint = Number(c.eta.value) === handout ? ''
+      : ` η stays ${c.eta.value}; the handout's η for ${train} digits is 0.1 / ${train} ${shown === handout ? '=' : '≈'} ${shown}.`;
+    return `${train} training and ${test} test digits (data seed ${c.seed.value}): training restarts.${hint}`;
   };
   const model = () => {
     const widths = readIntegerList(c.width, 'Hidden widths');
