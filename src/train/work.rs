@@ -17,9 +17,10 @@ impl Trainer {
         let width = self.settings.input_width();
         // Input entries × units of the first layer's product over `x`.
         let first = |x: &[f32]| -> u64 {
-            let entries = match SparseRows::of_dense(x, width) {
-                Some(sparse) if !dense => sparse.entries(),
-                _ => x.len(),
+            let entries = if dense {
+                x.len()
+            } else {
+                SparseRows::of_dense(x, width).map_or(x.len(), |sparse| sparse.entries())
             };
             (entries * self.mlp.layers[0].outputs) as u64
         };
@@ -28,9 +29,9 @@ impl Trainer {
             .map(|l| (l.inputs * l.outputs) as u64)
             .sum();
         let (train, test) = (self.split.train.len() as u64, self.split.test.len() as u64);
-        // Forward: the first layer, then the rest; backward: ∂ℓ/∂w(1), then
-        // ∂ℓ/∂w(l) and ∂ℓ/∂x(l−1) for every later layer.
-        let train_work = first(&self.train_x) + train * rest + first(&self.train_x) + 2 * train * rest;
+        // Forward: the first layer, then the rest; backward: ∂ℓ/∂w(1) (the
+        // same entries again), then ∂ℓ/∂w(l) and ∂ℓ/∂x(l−1) of every later layer.
+        let train_work = 2 * first(&self.train_x) + 3 * train * rest;
         let test_work = first(&self.test_x) + test * rest;
         train_work + test_work
     }
